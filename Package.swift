@@ -1,0 +1,131 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "JobMatch",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "jobmatch", targets: ["jobmatch"]),
+        .executable(name: "jobmatchd", targets: ["jobmatchd"]),
+        .library(name: "JobMatchCore", targets: ["JobMatchCore"]),
+        .library(name: "JobMatchStore", targets: ["JobMatchStore"]),
+        .library(name: "JobMatchServer", targets: ["JobMatchServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // OpenBLAS's CBLAS interface, from Debian's libopenblas-dev.
+        .systemLibrary(
+            name: "CBLAS",
+            path: "Sources/CBLAS",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        // The pure core: domain model, validation, features, rules, scoring. No I/O.
+        .target(
+            name: "JobMatchCore",
+            dependencies: [
+                "CBLAS",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The synthetic Chongqing labour market: a deterministic generator of data sets. No I/O.
+        .target(
+            name: "JobMatchMarket",
+            dependencies: ["JobMatchCore"],
+            swiftSettings: swiftSettings
+        ),
+        // SQLite storage (GRDB), the interchange files, models on disk.
+        .target(
+            name: "JobMatchStore",
+            dependencies: [
+                "JobMatchCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The caseworker HTTP API (Hummingbird).
+        .target(
+            name: "JobMatchServer",
+            dependencies: [
+                "JobMatchCore",
+                "JobMatchStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The `jobmatch` subcommands, as a library so tests can run them.
+        .target(
+            name: "JobMatchCLI",
+            dependencies: [
+                "JobMatchCore",
+                "JobMatchMarket",
+                "JobMatchStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "jobmatch",
+            dependencies: ["JobMatchCLI"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "jobmatchd",
+            dependencies: [
+                "JobMatchServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "JobMatchCoreTests",
+            dependencies: ["JobMatchCore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "JobMatchMarketTests",
+            dependencies: ["JobMatchMarket", "JobMatchCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "JobMatchStoreTests",
+            dependencies: ["JobMatchStore", "JobMatchCore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "JobMatchServerTests",
+            dependencies: [
+                "JobMatchServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "JobMatchCLITests",
+            dependencies: ["JobMatchCLI", "JobMatchStore", "JobMatchCore"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// `jobmatch`: the companion CLI of JobMatch.
+public struct JobMatchCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "jobmatch",
+        abstract: "Job matching for public employment assistance (就业援助): data, matching, batches, evaluation.",
+        subcommands: [
+            ImportCommand.self,
+            ExportCommand.self,
+        ]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,3 @@
+import JobMatchCLI
+
+await JobMatchCommand.main()
