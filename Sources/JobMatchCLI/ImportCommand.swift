@@ -1,8 +1,42 @@
 import ArgumentParser
+import Foundation
+import JobMatchStore
 
 /// `jobmatch import DIR`: loads a data set folder into the database in one transaction.
-struct ImportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import a data set folder (interchange format) in one transaction.")
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a data set folder (interchange format) in one transaction.",
+        discussion: """
+        Reads applicants.jsonl, jobs.jsonl and interactions.jsonl (optional). On any invalid record nothing \
+        is written, the exit code is 1, and stderr lists the errors as file:line: field: message. A record \
+        whose id is already in the database replaces it; an interaction already recorded is skipped.
+        """
+    )
+
     @Argument(help: "The data set folder.") var folder: String
-    func run() async throws { throw CleanExit.message("not yet implemented") }
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let db = try database.open()
+        let options = DataSetImport.Options(progress: { p in
+            let share = p.totalBytes > 0 ? Int(100 * Double(p.bytesRead) / Double(p.totalBytes)) : 100
+            Console.progress("\((p.file as NSString).lastPathComponent): \(p.records) records, \(Console.bytes(p.bytesRead)) of \(Console.bytes(p.totalBytes)) (\(share)%)")
+        })
+        do {
+            let summary = try db.importDataSet(at: folder, options: options)
+            Console.endProgress()
+            for warning in summary.warnings { Console.error("warning: \(warning)") }
+            print("""
+            imported into \(database.path):
+              applicants: \(summary.applicantsAdded) added, \(summary.applicantsReplaced) replaced
+              jobs: \(summary.jobsAdded) added, \(summary.jobsReplaced) replaced
+              interactions: \(summary.interactionsAdded) added, \(summary.interactionsAlreadyPresent) already present
+            """)
+        } catch let failure as DataSetImport.Failure {
+            Console.endProgress()
+            Console.error(failure.description)
+            throw ExitCode.failure
+        }
+    }
 }
