@@ -63,6 +63,7 @@ let package = Package(
             dependencies: [
                 "JobMatchCore",
                 "JobMatchStore",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -118,6 +119,9 @@ let package = Package(
             name: "JobMatchServerTests",
             dependencies: [
                 "JobMatchServer",
+                "JobMatchCore",
+                "JobMatchStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

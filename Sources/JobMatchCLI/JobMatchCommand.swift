@@ -8,6 +8,8 @@ public struct JobMatchCommand: AsyncParsableCommand {
         subcommands: [
             ImportCommand.self,
             ExportCommand.self,
+            ClientCommand.self,
+            AuditCommand.self,
         ]
     )
 

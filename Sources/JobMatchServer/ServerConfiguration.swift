@@ -1,3 +1,6 @@
+import Foundation
+import JobMatchCore
+
 /// Everything `jobmatchd` needs to start, as a plain value (from flags and the config file).
 public struct ServerConfiguration: Sendable {
     /// Address to listen on; loopback unless told otherwise.
@@ -6,10 +9,97 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// The SQLite database file.
     public var databasePath: String
+    /// The tokens file (JSON); nil means `tokens.json` beside the database file.
+    public var tokensPath: String?
+    /// The model folder; when it does not exist, a model is learned from the database at start.
+    public var modelPath: String
+    /// The data set imported on first start when the database is empty; nil imports nothing.
+    public var samplePath: String?
+    /// Shift the sample's times so that its manifest's `as_of` falls on the moment of import,
+    /// so its postings are open on whatever day the daemon first runs.
+    public var shiftSampleToNow: Bool
+    /// How long a recommendation request waits for others to share one scoring pass, in milliseconds.
+    /// 0 still batches the requests that arrive while a pass is running.
+    public var coalescingWindowMilliseconds: Int
+    /// The largest batch of applicants scored in one pass.
+    public var maxBatchSize: Int
+    /// The largest `k` a request may ask for.
+    public var maxK: Int
+    /// The `k` when a request does not say.
+    public var defaultK: Int
+    /// The largest request body, in bytes.
+    public var maxBodyBytes: Int
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "var/jobmatch.sqlite") {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "var/jobmatch.sqlite",
+        tokensPath: String? = nil, modelPath: String = "models/default", samplePath: String? = "datasets/sample",
+        shiftSampleToNow: Bool = true, coalescingWindowMilliseconds: Int = 2, maxBatchSize: Int = 256,
+        maxK: Int = 200, defaultK: Int = 10, maxBodyBytes: Int = 1 << 20
+    ) {
         self.host = host
         self.port = port
         self.databasePath = databasePath
+        self.tokensPath = tokensPath
+        self.modelPath = modelPath
+        self.samplePath = samplePath
+        self.shiftSampleToNow = shiftSampleToNow
+        self.coalescingWindowMilliseconds = coalescingWindowMilliseconds
+        self.maxBatchSize = maxBatchSize
+        self.maxK = maxK
+        self.defaultK = defaultK
+        self.maxBodyBytes = maxBodyBytes
+    }
+
+    /// The tokens file in force: the configured one, or `tokens.json` beside the database.
+    public var resolvedTokensPath: String {
+        tokensPath ?? URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent("tokens.json").path
+    }
+
+    /// Where the first start writes the operator token: `operator.token` beside the database.
+    public var operatorTokenPath: String {
+        URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent("operator.token").path
+    }
+}
+
+extension ServerConfiguration {
+    /// Reads a JSON config file over these values: `{"tokens": PATH, "model": PATH, "sample": PATH|null,
+    /// "shift_sample_to_now": BOOL, "coalescing_window_ms": INT, "max_batch_size": INT, "max_k": INT,
+    /// "default_k": INT, "max_body_bytes": INT, "host": S, "port": INT, "db": PATH}`. Unknown keys are errors.
+    public mutating func apply(configFile path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw JobMatchError(.io, "cannot read the config file", file: path)
+        }
+        guard case let .success(value) = Interchange.parse(Array(data)), case let .object(pairs) = value else {
+            throw JobMatchError(.malformedInput, "the config file is not a JSON object", file: path)
+        }
+        func string(_ v: JSONValue, _ key: String) throws -> String {
+            guard case let .string(s) = v else { throw JobMatchError(.invalidRecord, "expected a string", field: key, file: path) }
+            return s
+        }
+        func int(_ v: JSONValue, _ key: String) throws -> Int {
+            guard case let .number(n) = v, n == n.rounded(), n >= 0 else {
+                throw JobMatchError(.invalidRecord, "expected a whole number ≥ 0", field: key, file: path)
+            }
+            return Int(n)
+        }
+        for (key, v) in pairs {
+            switch key {
+            case "host": host = try string(v, key)
+            case "port": port = try int(v, key)
+            case "db": databasePath = try string(v, key)
+            case "tokens": tokensPath = try string(v, key)
+            case "model": modelPath = try string(v, key)
+            case "sample": samplePath = try v == .null ? nil : string(v, key)
+            case "shift_sample_to_now":
+                guard case let .bool(b) = v else { throw JobMatchError(.invalidRecord, "expected true or false", field: key, file: path) }
+                shiftSampleToNow = b
+            case "coalescing_window_ms": coalescingWindowMilliseconds = try int(v, key)
+            case "max_batch_size": maxBatchSize = max(1, try int(v, key))
+            case "max_k": maxK = max(1, try int(v, key))
+            case "default_k": defaultK = max(1, try int(v, key))
+            case "max_body_bytes": maxBodyBytes = try int(v, key)
+            default: throw JobMatchError(.invalidRecord, "unknown setting", field: key, file: path)
+            }
+        }
     }
 }

@@ -33,6 +33,7 @@ extension AppDatabase {
                 t.uniqueKey(["applicant_id", "job_id", "event", "at"])
             }
         }
+        migrator.registerMigration("v2: audit log", migrate: createAuditLog)
         return migrator
     }
 }

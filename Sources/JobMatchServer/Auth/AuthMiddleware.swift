@@ -1,0 +1,28 @@
+import Foundation
+import Hummingbird
+
+/// Requires `Authorization: Bearer TOKEN` on every route it wraps (all of `/v1`): 401 without a known
+/// token. The caller goes into the context for the handlers and the audit log.
+struct AuthMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let tokens: TokenStore
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let header = request.headers[.authorization] else {
+            throw Problem(status: .unauthorized, code: "unauthenticated", detail: "a bearer token is required")
+        }
+        let prefix = "bearer "
+        guard header.count > prefix.count, header.prefix(prefix.count).lowercased() == prefix else {
+            throw Problem(status: .unauthorized, code: "unauthenticated", detail: "the Authorization header must be \"Bearer TOKEN\"")
+        }
+        let token = header.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+        guard let caller = tokens.caller(forToken: String(token)) else {
+            throw Problem(status: .unauthorized, code: "unauthenticated", detail: "unknown token")
+        }
+        var context = context
+        context.caller = caller
+        context.audit.caller = caller
+        context.logger[metadataKey: "caller.name"] = "\(caller.name)"
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,27 @@
+import Hummingbird
+import JobMatchCore
+
+/// `GET /healthz` (the process answers), `/readyz` (the job index is built), `/metrics` (Prometheus).
+/// The only routes served without a token.
+struct HealthRoutes {
+    let engine: MatcherEngine
+    let metrics: ServerMetrics
+
+    func register(on router: Router<AppRequestContext>) {
+        APIRouteTable.on(router, .get, "healthz") { _, _ -> Response in JSONResponse.ok(.object([("status", .string("ok"))])) }
+        APIRouteTable.on(router, .get, "readyz") { _, _ -> Response in
+            guard engine.isReady else {
+                throw Problem(status: .serviceUnavailable, code: "not_ready", detail: "the job index is still being built")
+            }
+            let sizes = engine.sizes
+            return JSONResponse.ok(.object([
+                ("status", .string("ready")), ("jobs", .number(Double(sizes.jobs))), ("applicants", .number(Double(sizes.applicants))),
+            ]))
+        }
+        APIRouteTable.on(router, .get, "metrics") { _, _ -> Response in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; version=0.0.4"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
+        }
+    }
+}

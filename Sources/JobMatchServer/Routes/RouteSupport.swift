@@ -1,0 +1,117 @@
+import Foundation
+import Hummingbird
+import JobMatchCore
+import JobMatchStore
+
+/// What every route handler shares: the database, the engine, the settings.
+struct RouteEnvironment: Sendable {
+    let database: AppDatabase
+    let engine: MatcherEngine
+    let configuration: ServerConfiguration
+
+    /// The request body as bytes (at most `maxBodyBytes`).
+    func body(of request: Request) async throws -> [UInt8] {
+        let buffer = try await request.body.collect(upTo: configuration.maxBodyBytes)
+        return Array(buffer.readableBytesView)
+    }
+
+    /// Runs blocking database work off the request's task executor.
+    func db<T: Sendable>(_ work: @escaping @Sendable (AppDatabase) throws -> T) async throws -> T {
+        let database = self.database
+        return try await Task.detached { try work(database) }.value
+    }
+}
+
+extension AppRequestContext {
+    /// The `{id}` path parameter.
+    func pathID() throws -> String {
+        guard let id = parameters.get("id"), !id.isEmpty else { throw Problem.badRequest("missing id in the path", field: "id") }
+        return id
+    }
+}
+
+/// Query parameters of the list routes, validated with the parameter named on error.
+struct ListParameters {
+    var k: Int
+    var asOf: Timestamp
+    var filter: JobFilter
+
+    init(_ request: Request, configuration: ServerConfiguration) throws {
+        let query = request.uri.queryParameters
+        if let text = query.get("k") {
+            guard let k = Int(text), k >= 1, k <= configuration.maxK else {
+                throw Problem.badRequest("k must be a whole number from 1 to \(configuration.maxK)", field: "k")
+            }
+            self.k = k
+        } else {
+            k = configuration.defaultK
+        }
+        if let text = query.get("as_of") {
+            // A bare "+" in a query string may arrive as a space: read it back as the offset's sign.
+            guard let time = Timestamp(rfc3339: text) ?? Timestamp(rfc3339: text.replacingOccurrences(of: " ", with: "+")) else {
+                throw Problem.badRequest("as_of must be an RFC 3339 time with offset", field: "as_of")
+            }
+            asOf = time
+        } else {
+            asOf = .now()
+        }
+        var jobTypes: Set<JobType>?
+        for text in query.getAll("job_type").flatMap({ $0.split(separator: ",").map(String.init) }) {
+            guard let type = JobType(rawValue: text) else {
+                throw Problem.badRequest("unknown job type \"\(text)\"", field: "job_type")
+            }
+            jobTypes = (jobTypes ?? []).union([type])
+        }
+        var tags: Set<JobTag> = []
+        for text in query.getAll("tag").flatMap({ $0.split(separator: ",").map(String.init) }) {
+            guard let tag = JobTag(rawValue: text) else { throw Problem.badRequest("unknown tag \"\(text)\"", field: "tag") }
+            tags.insert(tag)
+        }
+        filter = JobFilter(jobTypes: jobTypes, tags: tags)
+    }
+}
+
+/// JSON shapes of the API's lists.
+enum ListJSON {
+    static func reason(_ r: Reason) -> JSONValue {
+        var pairs: [(key: String, value: JSONValue)] = [("code", .string(r.code)), ("text", .string(r.text))]
+        if let value = r.value { pairs.append(("value", .number(value))) }
+        return .object(pairs)
+    }
+
+    static func recommendations(_ list: RecommendationList, asOf: Timestamp, redact: Bool) -> JSONValue {
+        .object([
+            ("applicant", .string(list.applicant)),
+            ("as_of", .string(asOf.text)),
+            ("recommendations", .array(list.recommendations.map { r in
+                .object([
+                    ("job", .string(r.job)), ("rank", .number(Double(r.rank))), ("score", .number(r.score)),
+                    ("reasons", .array((redact ? AccessPolicy.redacted(r.reasons) : r.reasons).map(reason))),
+                ])
+            })),
+        ])
+    }
+}
+
+/// Every route the daemon serves, as `(METHOD, /path/{param})`. Registration refuses a route missing
+/// here, and the tests check this table against `docs/openapi.json`, so the spec cannot fall behind.
+public enum APIRouteTable {
+    public static let all: [(method: String, path: String)] = [
+        ("GET", "/healthz"), ("GET", "/readyz"), ("GET", "/metrics"),
+        ("GET", "/v1/applicants/{id}"), ("PUT", "/v1/applicants/{id}"), ("DELETE", "/v1/applicants/{id}"),
+        ("GET", "/v1/jobs/{id}"), ("PUT", "/v1/jobs/{id}"), ("DELETE", "/v1/jobs/{id}"),
+        ("GET", "/v1/applicants/{id}/recommendations"), ("POST", "/v1/recommendations"),
+        ("GET", "/v1/jobs/{id}/candidates"), ("POST", "/v1/outcomes"), ("GET", "/v1/audit"),
+    ]
+
+    /// Registers a handler on the router, after checking the route is in the table.
+    static func on(
+        _ router: some RouterMethods<AppRequestContext>, prefix: String = "", _ method: HTTPRequest.Method, _ path: String,
+        _ handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response
+    ) {
+        let template = prefix + "/" + path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
+            .joined(separator: "/")
+        precondition(all.contains { $0.method == method.rawValue && $0.path == template }, "route \(method) \(template) is not in APIRouteTable")
+        router.on(RouterPath(path), method: method, use: handler)
+    }
+}
