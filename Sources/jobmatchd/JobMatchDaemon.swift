@@ -3,6 +3,7 @@ import JobMatchServer
 import Logging
 
 /// `jobmatchd`: the JobMatch daemon that serves caseworkers over HTTP/JSON.
+@main
 struct JobMatchDaemon: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "jobmatchd", abstract: "The JobMatch daemon (HTTP/JSON).")
 
@@ -18,5 +19,3 @@ struct JobMatchDaemon: AsyncParsableCommand {
         try await app.runService()
     }
 }
-
-await JobMatchDaemon.main()
