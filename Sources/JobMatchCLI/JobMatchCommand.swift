@@ -8,6 +8,7 @@ public struct JobMatchCommand: AsyncParsableCommand {
         subcommands: [
             ImportCommand.self,
             ExportCommand.self,
+            GenerateCommand.self,
         ]
     )
 
