@@ -8,7 +8,9 @@ public struct JobMatchCommand: AsyncParsableCommand {
         subcommands: [
             ImportCommand.self,
             ExportCommand.self,
+            GenerateCommand.self,
             ModelCommand.self,
+            RecommendCommand.self,
         ]
     )
 
