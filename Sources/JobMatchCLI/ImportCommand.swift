@@ -15,11 +15,23 @@ struct ImportCommand: ParsableCommand {
     )
 
     @Argument(help: "The data set folder.") var folder: String
+    @Option(help: ArgumentHelp(
+        "Move every time in the data set by whole days so that its manifest's as_of falls on this day ('now' or an RFC 3339 time).",
+        valueName: "time"))
+    var shiftTo: String?
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         let db = try database.open()
-        let options = DataSetImport.Options(progress: { p in
+        var shift = 0.0
+        if let shiftTo {
+            let target = try TimeArgument.parse(shiftTo, option: "--shift-to")
+            guard let manifest = try DataSetManifest.read(folder: folder) else {
+                throw ValidationError("--shift-to needs \(folder)/manifest.json with an as_of")
+            }
+            shift = try manifest.shift(toAsOf: target)
+        }
+        let options = DataSetImport.Options(timeShift: shift, progress: { p in
             let share = p.totalBytes > 0 ? Int(100 * Double(p.bytesRead) / Double(p.totalBytes)) : 100
             Console.progress("\((p.file as NSString).lastPathComponent): \(p.records) records, \(Console.bytes(p.bytesRead)) of \(Console.bytes(p.totalBytes)) (\(share)%)")
         })

@@ -8,6 +8,9 @@ public struct JobMatchCommand: AsyncParsableCommand {
         subcommands: [
             ImportCommand.self,
             ExportCommand.self,
+            GenerateCommand.self,
+            ModelCommand.self,
+            RecommendCommand.self,
             ClientCommand.self,
             AuditCommand.self,
         ]

@@ -54,6 +54,7 @@ private struct ImportRun {
     }
 
     mutating func read(_ path: String, as file: Interchange.File, db: Database) throws {
+        let shift = options.timeShift
         let reader = JSONLinesReader(path: path)
         let total = reader.byteCount()
         var records = 0
@@ -66,7 +67,7 @@ private struct ImportRun {
             case .applicants:
                 let decoded = Interchange.decodeApplicant(line.bytes)
                 note(decoded, path: path, line: line.number)
-                guard let applicant = decoded.record else { continue }
+                guard let applicant = decoded.record.map({ shift == 0 ? $0 : $0.shifted(by: shift) }) else { continue }
                 guard claim(applicant.id, in: .applicants, path: path, line: line.number) else { continue }
                 guard errorCount == 0 else { continue }
                 let existed = try AppDatabase.exists(table: "applicant", id: applicant.id, db)
@@ -75,7 +76,7 @@ private struct ImportRun {
             case .jobs:
                 let decoded = Interchange.decodeJob(line.bytes)
                 note(decoded, path: path, line: line.number)
-                guard let job = decoded.record else { continue }
+                guard let job = decoded.record.map({ shift == 0 ? $0 : $0.shifted(by: shift) }) else { continue }
                 guard claim(job.id, in: .jobs, path: path, line: line.number) else { continue }
                 guard errorCount == 0 else { continue }
                 let existed = try AppDatabase.exists(table: "job", id: job.id, db)
@@ -84,7 +85,7 @@ private struct ImportRun {
             case .interactions:
                 let decoded = Interchange.decodeInteraction(line.bytes)
                 note(decoded, path: path, line: line.number)
-                guard let interaction = decoded.record else { continue }
+                guard let interaction = decoded.record.map({ shift == 0 ? $0 : $0.shifted(by: shift) }) else { continue }
                 if applicantLines[interaction.applicant] == nil,
                    try !AppDatabase.exists(table: "applicant", id: interaction.applicant, db)
                 {

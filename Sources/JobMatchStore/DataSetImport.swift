@@ -42,11 +42,15 @@ public enum DataSetImport {
     public struct Options: Sendable {
         /// Errors listed before the rest are only counted.
         public var maxReportedErrors: Int
+        /// Seconds added to every timestamp before it is stored (0: as written). Replays a bundled
+        /// data set at another date; see ``DataSetManifest/shift(toAsOf:)``.
+        public var timeShift: Double
         /// Called every few thousand records and at the end of each file.
         public var progress: (@Sendable (Progress) -> Void)?
 
-        public init(maxReportedErrors: Int = 100, progress: (@Sendable (Progress) -> Void)? = nil) {
+        public init(maxReportedErrors: Int = 100, timeShift: Double = 0, progress: (@Sendable (Progress) -> Void)? = nil) {
             self.maxReportedErrors = maxReportedErrors
+            self.timeShift = timeShift
             self.progress = progress
         }
     }

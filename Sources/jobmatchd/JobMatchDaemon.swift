@@ -3,6 +3,7 @@ import JobMatchServer
 import Logging
 
 /// `jobmatchd`: the JobMatch daemon that serves caseworkers over HTTP/JSON.
+@main
 struct JobMatchDaemon: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "jobmatchd", abstract: "The JobMatch daemon (HTTP/JSON).")
 
@@ -24,5 +25,3 @@ struct JobMatchDaemon: AsyncParsableCommand {
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }
 }
-
-await JobMatchDaemon.main()

@@ -1,3 +1,0 @@
-import JobMatchCLI
-
-await JobMatchCommand.main()
