@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdTesting
 import JobMatchCore
 import JobMatchServer
+import JobMatchStore
 import Testing
 
 @Suite("docs/openapi.json stays true")
@@ -116,9 +117,9 @@ struct FirstStartTests {
         try await server.app().test(.router) { _ in }
         #expect(try String(contentsOfFile: server.configuration.resolvedTokensPath, encoding: .utf8) == before)
         #expect(try server.database().counts().jobs == 4)
-        // Every time moved by (now − as_of).
-        let shift = Timestamp.now().secondsSince1970 - Timestamp(rfc3339: TestServer.asOf)!.secondsSince1970
+        // Every time moved by whole days from as_of to today.
+        let shift = try #require(try DataSetManifest.read(folder: sample.path)).shift(toAsOf: .now())
         let posted = try #require(try server.database().job(id: "J1")).postedAt.secondsSince1970
-        #expect(abs(posted - (Timestamp(rfc3339: "2026-10-01T08:00:00+08:00")!.secondsSince1970 + shift)) < 120)
+        #expect(posted == Timestamp(rfc3339: "2026-10-01T08:00:00+08:00")!.secondsSince1970 + shift)
     }
 }

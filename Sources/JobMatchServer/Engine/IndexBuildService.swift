@@ -25,10 +25,17 @@ struct IndexBuildService: Service {
     }
 }
 
-/// Where the model comes from: the model folder when there is one, else learned from the stored data.
+/// Where the model comes from: the model folder (`models/default` unless configured), else — when the
+/// folder is missing — one learned from the stored data, with a warning.
 enum ModelSource {
     static func load(path: String, applicants: [Applicant], jobs: [Job], logger: Logger) throws -> MatchModel {
-        logger.info("learning a model from the stored data", metadata: ["model.path": "\(path)"])
+        let manifest = URL(fileURLWithPath: path).appendingPathComponent("manifest.json").path
+        if FileManager.default.fileExists(atPath: manifest) {
+            let model = try ModelDirectory(path: path).read()
+            logger.info("model loaded", metadata: ["model.path": "\(path)", "model.name": "\(model.manifest.name)"])
+            return model
+        }
+        logger.warning("no model folder; learning one from the stored data", metadata: ["model.path": "\(path)"])
         return MatchModel.build(from: applicants, jobs: jobs)
     }
 }
