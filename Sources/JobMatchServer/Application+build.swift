@@ -24,7 +24,7 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
     router.add(middleware: MetricsMiddleware(metrics: metrics))
     HealthRoutes(engine: engine, metrics: metrics).register(on: router)
     let v1 = router.group("v1")
-        .add(middleware: AuditMiddleware(database: database))
+        .add(middleware: AuditMiddleware(writer: AuditWriter(database: database)))
         .add(middleware: AuthMiddleware(tokens: tokens))
     ProfileRoutes(env: env).register(on: v1)
     RecommendationRoutes(env: env).register(on: v1)

@@ -41,7 +41,7 @@ struct RouteTests {
             #expect(try await client.call(.get, "/v1/applicants/C3", token: TestServer.operatorToken).status == 404)
 
             let notJSON = try await client.call(.put, "/v1/jobs/J9", token: TestServer.operatorToken, body: "{nope")
-            #expect(notJSON.status == 422 || notJSON.status == 400)
+            #expect(notJSON.status == 400 && notJSON.contentType == "application/problem+json")
 
             let k = try await client.call(.get, "/v1/applicants/A1/recommendations?k=0", token: TestServer.operatorToken)
             #expect(k.status == 400 && k.json?["field"] == .string("k"))

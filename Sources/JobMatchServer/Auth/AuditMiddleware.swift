@@ -8,7 +8,7 @@ import Logging
 /// An entry that cannot be written turns the answer into a 500: nothing is served unaudited.
 struct AuditMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
-    let database: AppDatabase
+    let writer: AuditWriter
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let endpoint = "\(request.method.rawValue) \(request.uri.path)"
@@ -28,7 +28,7 @@ struct AuditMiddleware: RouterMiddleware {
             applicant: context.audit.applicant, job: context.audit.job, status: status, detail: context.audit.detail
         )
         do {
-            try database.appendAudit(entry)
+            try await writer.append(entry)
         } catch {
             context.logger.error("cannot write the audit log", metadata: ["error": "\(error)"])
             throw Problem(status: .internalServerError, code: "internal", detail: "the audit log cannot be written")

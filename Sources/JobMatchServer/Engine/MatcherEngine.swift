@@ -51,6 +51,7 @@ final class MatcherEngine: RecommendationEngine, @unchecked Sendable {
             peopleSorted = nil
             index = built
         }
+        metrics.indexDimension.set(Double(built.dimension))
         updateSizeGauges()
     }
 

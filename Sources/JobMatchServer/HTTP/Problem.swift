@@ -42,8 +42,11 @@ public struct Problem: Error, Sendable {
     /// Every issue of a failed decode, the first as `field`/`detail`.
     public init(issues: [Interchange.Issue]) {
         let first = issues.first ?? Interchange.Issue(field: "", message: "invalid record")
+        // A body that is not JSON at all is malformed (400); a JSON record with bad fields is invalid (422).
+        let malformed = issues.count == 1 && first.field.isEmpty && first.message.hasPrefix("not valid JSON")
         self.init(
-            status: .unprocessableContent, code: JobMatchError.Code.invalidRecord.rawValue,
+            status: malformed ? .badRequest : .unprocessableContent,
+            code: (malformed ? JobMatchError.Code.malformedInput : .invalidRecord).rawValue,
             detail: first.message + (issues.count > 1 ? " (and \(issues.count - 1) more)" : ""),
             field: first.field.isEmpty ? nil : first.field,
             errors: issues.count > 1 ? issues.map { ($0.field.isEmpty ? nil : $0.field, $0.message) } : []

@@ -11,6 +11,7 @@ final class ServerMetrics: Sendable {
     let batchSize: Prometheus.ValueHistogram
     let indexJobs: Prometheus.Gauge
     let indexApplicants: Prometheus.Gauge
+    let indexDimension: Prometheus.Gauge
 
     static let latencyBuckets: [Duration] = [
         .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10),
@@ -30,6 +31,7 @@ final class ServerMetrics: Sendable {
             help: "People scored together in one pass")
         indexJobs = registry.makeGauge(name: "jobmatch_index_jobs", help: "Jobs in the scoring index")
         indexApplicants = registry.makeGauge(name: "jobmatch_index_applicants", help: "People available to reverse matching")
+        indexDimension = registry.makeGauge(name: "jobmatch_index_dimension", help: "Length of the feature vectors")
     }
 
     /// Records one request's latency (a swift-metrics timer backed by this registry).

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Load benchmark of jobmatchd: a daemon holding ~200,000 open jobs, wrk at concurrency 1, 8 and 64
+# (p50, p99, requests per second, errors), beside FAISS's one-query time (IndexFlatIP, exact inner
+# product, one thread) on a matrix of the same shape, measured in the same run.
+#
+#   scripts/bench-daemon.sh                 # JOBS=200000 APPLICANTS=20000 DURATION=20s PORT=18080
+#
+# Needs wrk (Debian) and python3 with numpy and faiss-cpu (installed into .venv-bench from PyPI when missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JOBS=${JOBS:-200000}
+APPLICANTS=${APPLICANTS:-20000}
+DURATION=${DURATION:-20s}
+PORT=${PORT:-18080}
+OUT=${OUT:-out/bench-daemon}
+export OPENBLAS_CORETYPE="${OPENBLAS_CORETYPE:-Haswell}"
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+swift build -c release --product jobmatch >&2
+swift build -c release --product jobmatchd >&2
+J=.build/release/jobmatch
+mkdir -p "$OUT"
+if [ ! -f "$OUT/data/jobs.jsonl" ]; then
+  # Postings live 30-90 days; a 30-day period keeps most of them open at as_of.
+  "$J" generate --out "$OUT/data" --applicants "$APPLICANTS" --jobs "$JOBS" --days 30 >&2
+fi
+AS_OF=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["as_of"])' "$OUT/data/manifest.json")
+rm -f "$OUT"/db.sqlite* "$OUT"/tokens.json "$OUT"/operator.token
+"$J" import "$OUT/data" --db "$OUT/db.sqlite" >&2
+printf '{"sample": null, "coalescing_window_ms": 0}\n' > "$OUT/config.json"
+.build/release/jobmatchd --db "$OUT/db.sqlite" --port "$PORT" --config "$OUT/config.json" --log-level warning &
+DAEMON=$!
+trap 'kill -TERM $DAEMON 2>/dev/null || true; wait $DAEMON 2>/dev/null || true' EXIT
+until curl -fs "localhost:$PORT/readyz" >/dev/null; do sleep 1; done
+TOKEN=$(cat "$OUT/operator.token")
+METRICS=$(curl -fs "localhost:$PORT/metrics")
+DIM=$(echo "$METRICS" | awk '/^jobmatch_index_dimension /{print int($2)}')
+NJOBS=$(echo "$METRICS" | awk '/^jobmatch_index_jobs /{print int($2)}')
+OPEN=$(python3 - "$OUT/data/jobs.jsonl" "$AS_OF" <<'PY'
+import json, sys, datetime
+t = datetime.datetime.fromisoformat(sys.argv[2])
+n = 0
+for line in open(sys.argv[1]):
+    j = json.loads(line)
+    if j["status"] == "open" and datetime.datetime.fromisoformat(j["posted_at"]) <= t < datetime.datetime.fromisoformat(j["expires_at"]):
+        n += 1
+print(n)
+PY
+)
+# The requests: seekers' lists at the data set's as_of, cycling through 1,000 people.
+python3 - "$OUT/data/applicants.jsonl" "$AS_OF" "$TOKEN" > "$OUT/requests.lua" <<'PY'
+import json, sys, urllib.parse
+ids = []
+for line in open(sys.argv[1]):
+    a = json.loads(line)
+    if a["status"] == "seeking":
+        ids.append(a["id"])
+    if len(ids) == 1000:
+        break
+q = urllib.parse.quote(sys.argv[2], safe="")
+print('local ids = {' + ",".join('"%s"' % i for i in ids) + '}')
+print('local n = 0')
+print('wrk.headers["Authorization"] = "Bearer %s"' % sys.argv[3])
+print('request = function() n = n + 1; return wrk.format("GET", "/v1/applicants/" .. ids[(n % #ids) + 1] .. "/recommendations?k=10&as_of=%s") end' % q)
+print('done = function(summary, latency, requests)')
+print('  io.write(string.format("RESULT p50_ms=%.3f p99_ms=%.3f rps=%.1f errors=%d non2xx=%d\\n", latency:percentile(50)/1000, latency:percentile(99)/1000, summary.requests/(summary.duration/1e6), summary.errors.connect+summary.errors.read+summary.errors.write+summary.errors.timeout, summary.errors.status))')
+print('end')
+PY
+echo "daemon: $NJOBS jobs indexed ($OPEN open at $AS_OF), dimension $DIM"
+for C in 1 8 64; do
+  T=$(( C < 4 ? C : 4 ))
+  wrk -t "$T" -c "$C" -d "$DURATION" --timeout 10s -s "$OUT/requests.lua" "http://127.0.0.1:$PORT" > "$OUT/wrk-c$C.txt"
+  echo "concurrency $C: $(grep RESULT "$OUT/wrk-c$C.txt" | sed 's/RESULT //')"
+done
+# FAISS one query over a matrix of the same shape (flat search time depends only on n and d).
+PY=python3
+if ! python3 -c 'import faiss, numpy' 2>/dev/null; then
+  [ -x .venv-bench/bin/python ] || { python3 -m venv .venv-bench && .venv-bench/bin/pip install -q faiss-cpu numpy >&2; }
+  PY=.venv-bench/bin/python
+fi
+"$PY" - "$NJOBS" "$DIM" <<'PY'
+import sys, time, numpy as np, faiss
+n, d = int(sys.argv[1]), int(sys.argv[2])
+faiss.omp_set_num_threads(1)
+rng = np.random.default_rng(1)
+x = rng.standard_normal((n, d), dtype=np.float32)
+index = faiss.IndexFlatIP(d)
+index.add(x)
+q = rng.standard_normal((200, d), dtype=np.float32)
+for i in range(5): index.search(q[i:i+1], 10)
+times = []
+for i in range(200):
+    t = time.perf_counter(); index.search(q[i:i+1], 10); times.append(time.perf_counter() - t)
+times.sort()
+print("faiss IndexFlatIP one query (n=%d, d=%d, k=10, 1 thread): p50_ms=%.3f p99_ms=%.3f" % (n, d, times[100]*1000, times[197]*1000))
+PY
