@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import JobMatchCore
 import JobMatchServer
@@ -38,7 +39,7 @@ struct AuthTests {
         ]
         // Expected statuses in role order: operator, 渝中 caseworker, 沙坪坝 caseworker, evaluator.
         // A1 lives in 渝中, so the 沙坪坝 caseworker is refused everything personal about A1.
-        struct Row { var method: HTTPRequest.Method; var path: (String) -> String; var body: ((String) -> String)?; var expected: [Int] }
+        struct Row: Sendable { var method: HTTPRequest.Method; var path: @Sendable (String) -> String; var body: (@Sendable (String) -> String)?; var expected: [Int] }
         let rows: [Row] = [
             Row(method: .get, path: { _ in "/v1/applicants/A1" }, body: nil, expected: [200, 200, 403, 403]),
             Row(method: .get, path: { _ in "/v1/applicants/B1" }, body: nil, expected: [200, 403, 200, 403]),
@@ -87,11 +88,12 @@ struct AuthTests {
         try await server.app().test(.router) { client in
             try await client.waitUntilReady()
             func codes(_ answer: Answer, list: String, person: String) -> Set<String> {
-                let entries = answer.json?[list].flatMap { if case let .array(a) = $0 { a } else { nil } } ?? []
+                var entries: [JSONValue] = []
+                if case let .array(a)? = answer.json?[list] { entries = a }
                 var found: Set<String> = []
                 for entry in entries where list == "recommendations" || entry["applicant"] == .string(person) {
                     guard case let .array(reasons)? = entry["reasons"] else { continue }
-                    found.formUnion(reasons.compactMap { if case let .string(c)? = $0["code"] { c } else { nil } })
+                    for reason in reasons { if case let .string(c)? = reason["code"] { found.insert(c) } }
                 }
                 return found
             }

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import JobMatchCore
 import JobMatchServer
@@ -39,8 +40,8 @@ struct OpenAPITests {
             (.post, "/v1/outcomes", op, #"{"applicant":"A1","job":"J1","event":"hired"}"#),
             (.get, "/v1/audit?limit=5", op, nil), (.get, "/v1/audit", TestServer.evaluatorToken, nil),
         ]
-        var exercised = Set<String>()
-        try await server.app().test(.router) { client in
+        let exercised = try await server.app().test(.router) { client in
+            var exercised = Set<String>()
             try await client.waitUntilReady()
             for (method, uri, token, body) in calls {
                 let answer = try await client.call(method, uri, token: token, body: body)
@@ -52,6 +53,7 @@ struct OpenAPITests {
                     exercised.insert("\(template.method) \(template.path)")
                 }
             }
+            return exercised
         }
         let all = Set(spec.operations.map { "\($0.method) \($0.path)" })
         #expect(exercised == all, "not exercised: \(all.subtracting(exercised))")
@@ -98,14 +100,15 @@ struct FirstStartTests {
         try "".write(to: sample.appendingPathComponent("interactions.jsonl"), atomically: true, encoding: .utf8)
         try #"{"name":"tiny","as_of":"2026-11-15T08:00:00+08:00"}"#.write(to: sample.appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
         server.configuration.samplePath = sample.path
+        let configuration = server.configuration
 
         try await server.app().test(.router) { client in
             try await client.waitUntilReady()
-            let tokenPath = server.configuration.operatorTokenPath
+            let tokenPath = configuration.operatorTokenPath
             let attributes = try FileManager.default.attributesOfItem(atPath: tokenPath)
             #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
             let token = try String(contentsOfFile: tokenPath, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-            #expect(!(try String(contentsOfFile: server.configuration.resolvedTokensPath, encoding: .utf8)).contains(token), "only the hash is stored")
+            #expect(!(try String(contentsOfFile: configuration.resolvedTokensPath, encoding: .utf8)).contains(token), "only the hash is stored")
             // No as_of: now. The sample's J1 is open today because its times were shifted.
             let answer = try await client.call(.get, "/v1/applicants/A1/recommendations", token: token)
             #expect(answer.status == 200)

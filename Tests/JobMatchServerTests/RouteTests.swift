@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import JobMatchCore
 import JobMatchServer
@@ -15,7 +16,9 @@ struct RouteTests {
             #expect(try await client.call(.put, "/v1/applicants/C1", token: TestServer.yuzhongToken, body: record).status == 201)
             #expect(try await client.call(.put, "/v1/applicants/C1", token: TestServer.yuzhongToken, body: record).status == 200)
             let read = try await client.call(.get, "/v1/applicants/C1", token: TestServer.yuzhongToken)
-            #expect(read.status == 200 && read.json == (try Interchange.parse(Array(record.utf8)).get()))
+            let expected = try Interchange.parse(Array(record.utf8)).get()
+            #expect(read.status == 200)
+            #expect(read.json == expected)
             #expect(try await client.call(.delete, "/v1/applicants/C1", token: TestServer.yuzhongToken).status == 204)
             #expect(try await client.call(.get, "/v1/applicants/C1", token: TestServer.yuzhongToken).status == 404)
             #expect(try await client.call(.delete, "/v1/jobs/nope", token: TestServer.operatorToken).status == 404)
