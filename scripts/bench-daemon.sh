@@ -13,12 +13,13 @@ APPLICANTS=${APPLICANTS:-20000}
 DURATION=${DURATION:-20s}
 PORT=${PORT:-18080}
 OUT=${OUT:-out/bench-daemon}
+BUILD=${BUILD:-release}   # debug only to try the script out; figures come from release
 export OPENBLAS_CORETYPE="${OPENBLAS_CORETYPE:-Haswell}"
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-swift build -c release --product jobmatch >&2
-swift build -c release --product jobmatchd >&2
-J=.build/release/jobmatch
+swift build -c "$BUILD" --product jobmatch >&2
+swift build -c "$BUILD" --product jobmatchd >&2
+J=.build/$BUILD/jobmatch
 mkdir -p "$OUT"
 if [ ! -f "$OUT/data/jobs.jsonl" ]; then
   # Postings live 30-90 days; a 30-day period keeps most of them open at as_of.
@@ -28,7 +29,7 @@ AS_OF=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["as_of"]
 rm -f "$OUT"/db.sqlite* "$OUT"/tokens.json "$OUT"/operator.token
 "$J" import "$OUT/data" --db "$OUT/db.sqlite" >&2
 printf '{"sample": null, "coalescing_window_ms": 0}\n' > "$OUT/config.json"
-.build/release/jobmatchd --db "$OUT/db.sqlite" --port "$PORT" --config "$OUT/config.json" --log-level warning &
+".build/$BUILD/jobmatchd" --db "$OUT/db.sqlite" --port "$PORT" --config "$OUT/config.json" --log-level warning &
 DAEMON=$!
 trap 'kill -TERM $DAEMON 2>/dev/null || true; wait $DAEMON 2>/dev/null || true' EXIT
 until curl -fs "localhost:$PORT/readyz" >/dev/null; do sleep 1; done

@@ -53,7 +53,7 @@ struct RecommendationRoutes {
         let p = try ListParameters(request, configuration: env.configuration)
         guard let job = try await env.db({ try $0.job(id: id) }) else { throw Problem.notFound("no job \"\(id)\"") }
         let found = try await env.engine.candidates(for: job, k: p.k, asOf: p.asOf)
-        context.audit.detail = found.map(\.applicant).joined(separator: ",")
+        context.audit.detail = found.isEmpty ? nil : found.map(\.applicant).joined(separator: ",")
         let items: [JSONValue] = found.map { c in
             let district = env.engine.applicant(id: c.applicant)?.district ?? ""
             let redact = !AccessPolicy.seesSensitiveDetails(caller, district: district)
