@@ -5,7 +5,7 @@
 #
 #   scripts/bench-daemon.sh                 # JOBS=200000 APPLICANTS=20000 DURATION=20s PORT=18080
 #
-# Needs wrk (Debian) and python3 with numpy and faiss-cpu (installed into .venv-bench from PyPI when missing).
+# Needs wrk (Debian) and python3 with numpy and faiss-cpu (installed into out/venv-bench from PyPI when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JOBS=${JOBS:-200000}
@@ -62,7 +62,7 @@ q = urllib.parse.quote(sys.argv[2], safe="")
 print('local ids = {' + ",".join('"%s"' % i for i in ids) + '}')
 print('local n = 0')
 print('wrk.headers["Authorization"] = "Bearer %s"' % sys.argv[3])
-print('request = function() n = n + 1; return wrk.format("GET", "/v1/applicants/" .. ids[(n % #ids) + 1] .. "/recommendations?k=10&as_of=%s") end' % q)
+print('request = function() n = n + 1; return wrk.format("GET", "/v1/applicants/" .. ids[(n % #ids) + 1] .. "/recommendations?k=10&as_of=' + q + '") end')
 print('done = function(summary, latency, requests)')
 print('  io.write(string.format("RESULT p50_ms=%.3f p99_ms=%.3f rps=%.1f errors=%d non2xx=%d\\n", latency:percentile(50)/1000, latency:percentile(99)/1000, summary.requests/(summary.duration/1e6), summary.errors.connect+summary.errors.read+summary.errors.write+summary.errors.timeout, summary.errors.status))')
 print('end')
@@ -76,8 +76,8 @@ done
 # FAISS one query over a matrix of the same shape (flat search time depends only on n and d).
 PY=python3
 if ! python3 -c 'import faiss, numpy' 2>/dev/null; then
-  [ -x .venv-bench/bin/python ] || { python3 -m venv .venv-bench && .venv-bench/bin/pip install -q faiss-cpu numpy >&2; }
-  PY=.venv-bench/bin/python
+  [ -x out/venv-bench/bin/python ] || { python3 -m venv out/venv-bench && out/venv-bench/bin/pip install -q faiss-cpu numpy >&2; }
+  PY=out/venv-bench/bin/python
 fi
 "$PY" - "$NJOBS" "$DIM" <<'PY'
 import sys, time, numpy as np, faiss
