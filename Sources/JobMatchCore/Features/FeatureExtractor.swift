@@ -58,7 +58,9 @@ public struct FeatureExtractor: Sendable {
         let suitability = layout[.suitability]
         let traits = ApplicantTrait.traits(of: applicant, at: time, configuration: configuration)
         for (i, flag) in JobSuitabilityFlag.allCases.enumerated() {
-            v[suitability.lowerBound + i] = traits.reduce(0) { $0 + model.suitability.affinity($1, flag) }
+            v[suitability.lowerBound + i] = ApplicantTrait.allCases.reduce(0) { sum, trait in
+                traits.contains(trait) ? sum + model.suitability.affinity(trait, flag) : sum
+            }
         }
         let certificates = layout[.certificates]
         v[certificates.lowerBound] = 1
@@ -149,9 +151,11 @@ public struct FeatureExtractor: Sendable {
 
     func writeHashed(_ weights: [String: Float], range: Range<Int>, into v: inout [Float], normalize: Normalization) {
         guard !range.isEmpty, !weights.isEmpty else { return }
-        let total = weights.values.reduce(0, +)
+        // Sorted, so the float sums are the same on every run (dictionary order is seeded per process).
+        let sorted = weights.sorted(by: { $0.key < $1.key })
+        let total = sorted.reduce(Float(0)) { $0 + $1.value }
         let scale: Float = normalize == .l1 && total > 0 ? 1 / total : 1
-        for (term, weight) in weights {
+        for (term, weight) in sorted {
             let (index, sign) = StableHash.bucket(term, seed: configuration.seed, count: range.count)
             v[range.lowerBound + index] += sign * weight * scale
         }
@@ -164,7 +168,7 @@ public struct FeatureExtractor: Sendable {
         var counts: [String: Float] = [:]
         for term in tokenizer.terms(document) { counts[term, default: 0] += 1 }
         var norm: Float = 0
-        for (term, count) in counts {
+        for (term, count) in counts.sorted(by: { $0.key < $1.key }) {
             let (index, sign) = StableHash.bucket(term, seed: configuration.seed &+ 1, count: range.count)
             v[range.lowerBound + index] += sign * count * model.vocabulary.weight(term)
         }
