@@ -3,16 +3,17 @@
 public struct Evaluator: Sendable {
     public let k: Int
     public let asOf: Timestamp
-    /// Jobs by id: the candidates (for coverage) and anything a list may name (for rules and openings).
+    /// Jobs by id: the candidates and any other job a list may name (for the rules and openings).
     public let jobs: [String: Job]
-    /// How many jobs could have been recommended (the denominator of coverage).
-    public let candidateCount: Int
+    /// The ids of the jobs that could be recommended (coverage is over these).
+    public let candidates: Set<String>
 
-    public init(k: Int, asOf: Timestamp, jobs: [Job], candidateCount: Int) {
+    /// `candidates`: the jobs open at the as-of time; `otherJobs`: jobs lists may name besides them.
+    public init(k: Int, asOf: Timestamp, candidates: [Job], otherJobs: [Job] = []) {
         self.k = k
         self.asOf = asOf
-        self.jobs = Dictionary(jobs.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
-        self.candidateCount = candidateCount
+        jobs = Dictionary((otherJobs + candidates).map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        self.candidates = Set(candidates.map(\.id))
     }
 
     /// Scores `lists[i]` (job ids, best first) as the answer to `queries[i]`; only the first `k` count.
@@ -51,9 +52,9 @@ public struct Evaluator: Sendable {
         }
         return MethodMetrics(
             k: k, queries: queries.count, ndcg: ndcg / n, recall: recall / n, hitRate: hit / n, mrr: mrr / n,
-            coverage: candidateCount > 0 ? Double(exposure.keys.filter { jobs[$0] != nil }.count) / Double(candidateCount) : 0,
+            coverage: candidates.isEmpty ? 0 : Double(exposure.keys.filter(candidates.contains).count) / Double(candidates.count),
             congestion: congestion, violations: violations,
-            groupRecall: groupSum.mapValues { $0 }.merging(groupCount.mapValues(Double.init)) { $0 / $1 },
+            groupRecall: groupSum.merging(groupCount.mapValues(Double.init)) { $0 / $1 },
             groupQueries: groupCount
         )
     }

@@ -48,7 +48,7 @@ public struct TemporalEvaluation: Sendable {
         lists["popularity"] = PopularityBaseline(interactions: past, before: split).recommend(pool: pool, k: k)
         lists["content"] = ContentBaseline().recommend(queries: queries, pool: pool, k: k)
         lists["random"] = RandomBaseline(seed: randomSeed).recommend(queries: queries, pool: pool, k: k)
-        let evaluator = Evaluator(k: k, asOf: split, jobs: candidates, candidateCount: candidates.count)
+        let evaluator = Evaluator(k: k, asOf: split, candidates: candidates)
         let metrics = lists.mapValues { evaluator.evaluate(queries: queries, lists: $0) }
         return Outcome(split: split, k: k, queries: queries, candidateCount: candidates.count, trainingInteractions: past.count,
                        metrics: metrics, lists: lists, training: report, trainedWeights: trained.weights)

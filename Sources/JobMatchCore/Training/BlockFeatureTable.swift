@@ -12,6 +12,13 @@ public struct BlockFeatureTable: Sendable {
     public var weights: [Float]
     public var count: Int { weights.count }
 
+    /// A table from given rows (`differences.count == weights.count × blockCount`).
+    public init(differences: [Float], weights: [Float]) {
+        precondition(differences.count == weights.count * Self.blockCount, "one row of block differences per weight")
+        self.differences = differences
+        self.weights = weights
+    }
+
     public init(pairs: TrainingPairs, applicants: [Applicant], jobs: [Job], extractor: FeatureExtractor, asOf: Timestamp) {
         let d = extractor.dimension
         let ranges = FeatureBlock.allCases.map { extractor.layout[$0] }
