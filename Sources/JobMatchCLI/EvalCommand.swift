@@ -10,7 +10,7 @@ struct EvalCommand: AsyncParsableCommand {
         abstract: "Evaluate matching on held-out outcomes: train before a split, score after it, against baselines.",
         discussion: """
         Imports the data set into a scratch database, trains the block weights on the interactions before \
-        --split-at, and recommends k jobs, among those open at the split, to every applicant with a positive \
+        --split-at (or, with --model, scores that model without training), and recommends k jobs, among those open at the split, to every applicant with a positive \
         outcome (interviewed, hired, retained_3m) at or after it. Methods: jobmatch (trained), \
         jobmatch_untrained (the default weights), popularity, content (character-bigram TF-IDF) and random; \
         every method ranks only jobs the hard rules allow. Gains are graded: retained_3m 3, hired 2, interviewed 1.
@@ -22,7 +22,8 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(name: .short, help: "List length.") var k: Int = 10
     @Flag(help: "Print the results as JSON.") var json = false
     @Option(help: "Also write a self-contained HTML report to this file.") var report: String?
-    @Option(help: "Start from this model folder instead of building the default one from the data.") var model: String?
+    @Option(help: "Score this trained model folder as jobmatch as it is (no training on this data); e.g. one trained on another market.")
+    var model: String?
     @Option(name: .customLong("dump-run"), help: "Write TREC run and qrels files per method to this folder.") var dumpRun: String?
     @Option(help: "Seed of the random baseline.") var seed: UInt64 = 7
 
@@ -46,15 +47,15 @@ struct EvalCommand: AsyncParsableCommand {
         let applicants = try db.applicants()
         let jobs = try db.jobs()
         let interactions = try db.interactions()
-        let start = try model.map { try ModelDirectory(path: $0).read() }
+        let given = try model.map { try ModelDirectory(path: $0).read() }
         Console.progress("training and ranking")
         let outcome = TemporalEvaluation(split: split, k: k, randomSeed: seed)
-            .run(applicants: applicants, jobs: jobs, interactions: interactions, model: start)
+            .run(applicants: applicants, jobs: jobs, interactions: interactions, trained: given)
         Console.endProgress()
         if outcome.queries.isEmpty {
             Console.error("warning: no applicant has a positive outcome at or after \(split.text) on a job open at it")
         }
-        let summary = EvalSummary(outcome: outcome, data: data)
+        let summary = EvalSummary(outcome: outcome, data: data, modelName: model)
         if json { print(summary.json) } else { print(summary.table) }
         if let report {
             try Data(EvalHTMLReport(summary: summary).html.utf8).write(to: URL(fileURLWithPath: report), options: .atomic)

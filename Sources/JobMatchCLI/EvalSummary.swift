@@ -5,6 +5,8 @@ import JobMatchCore
 struct EvalSummary {
     let outcome: TemporalEvaluation.Outcome
     let data: String
+    /// The trained model given with --model, if any.
+    var modelName: String? = nil
 
     var methods: [String] { TemporalEvaluation.methods.filter { outcome.metrics[$0] != nil } }
 
@@ -26,11 +28,14 @@ struct EvalSummary {
             "split \(outcome.split.text), k = \(k): \(outcome.queries.count) applicants with held-out positives, "
                 + "\(outcome.candidateCount) jobs open at the split, \(outcome.trainingInteractions) interactions before it",
         ]
-        let t = outcome.training
-        lines.append(t.trained
-            ? String(format: "training: %d pairs from %d applicants with positives; pairwise accuracy %.3f -> %.3f, loss %.4f -> %.4f",
-                     t.fit.pairs, t.applicantsWithPositives, t.fit.initialAccuracy, t.fit.finalAccuracy, t.fit.initialLoss, t.fit.finalLoss)
-            : "training: no outcome pairs before the split; the default weights stand")
+        if let t = outcome.training {
+            lines.append(t.trained
+                ? String(format: "training: %d pairs from %d applicants with positives; pairwise accuracy %.3f -> %.3f, loss %.4f -> %.4f",
+                         t.fit.pairs, t.applicantsWithPositives, t.fit.initialAccuracy, t.fit.finalAccuracy, t.fit.initialLoss, t.fit.finalLoss)
+                : "training: no outcome pairs before the split; the default weights stand")
+        } else {
+            lines.append("jobmatch = the given model as it is (\(modelName ?? "?")); jobmatch_untrained = the default model built from this data")
+        }
         lines.append("")
         let headers = ["method", "nDCG@\(k)", "Recall@\(k)", "HitRate@\(k)", "MRR@\(k)", "coverage", "congestion", "violations", "fairness"]
         var rows = [headers]
@@ -76,6 +81,7 @@ struct EvalSummary {
             ("split_at", .string(outcome.split.text)), ("k", .number(Double(outcome.k))), ("data", .string(data)),
             ("queries", .number(Double(outcome.queries.count))), ("candidates", .number(Double(outcome.candidateCount))),
             ("training_interactions", .number(Double(outcome.trainingInteractions))),
+            ("jobmatch_model", .string(modelName ?? "trained on this data before the split")),
             ("trained_weights", .object(FeatureBlock.allCases.map { ($0.rawValue, .number(Self.rounded(Double(outcome.trainedWeights[$0])))) })),
             ("methods", .object(methodObjects)),
         ]

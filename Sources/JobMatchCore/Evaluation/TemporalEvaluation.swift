@@ -27,20 +27,33 @@ public struct TemporalEvaluation: Sendable {
         /// Metrics and ranked lists per method name (``TemporalEvaluation/methods``).
         public var metrics: [String: MethodMetrics]
         public var lists: [String: [[String]]]
-        public var training: OutcomeTrainer.Report
+        /// The training run, or nil when a trained model was given (``run(applicants:jobs:interactions:model:trained:)``).
+        public var training: OutcomeTrainer.Report?
+        /// The weights of the model scored as `jobmatch`.
         public var trainedWeights: BlockWeights
     }
 
     /// Runs the protocol. `model` is the untrained starting point; nil builds the default one from the
-    /// applicants and the jobs posted before the split.
-    public func run(applicants: [Applicant], jobs: [Job], interactions: [Interaction], model: MatchModel? = nil) -> Outcome {
+    /// applicants and the jobs posted before the split. When `trained` is given (a model learned elsewhere,
+    /// e.g. on another market), it is scored as `jobmatch` as it is, and nothing is learned from this data.
+    public func run(applicants: [Applicant], jobs: [Job], interactions: [Interaction], model: MatchModel? = nil,
+                    trained given: MatchModel? = nil) -> Outcome
+    {
         let candidates = jobs.filter { $0.isOpen(at: split) }.sorted { $0.id < $1.id }
         let queries = EvaluationQuery.heldOut(applicants: applicants, interactions: interactions,
                                               candidates: Set(candidates.map(\.id)), split: split)
         let untrained = model ?? MatchModel.build(from: applicants, jobs: jobs.filter { $0.postedAt < split })
         let past = interactions.filter { $0.at < split }
-        let (trained, report) = OutcomeTrainer(configuration: training)
-            .train(model: untrained, applicants: applicants, jobs: jobs, interactions: past, asOf: split)
+        let trained: MatchModel
+        var report: OutcomeTrainer.Report?
+        if let given {
+            trained = given
+        } else {
+            let result = OutcomeTrainer(configuration: training)
+                .train(model: untrained, applicants: applicants, jobs: jobs, interactions: past, asOf: split)
+            trained = result.model
+            report = result.report
+        }
         let pool = CandidatePool(queries: queries, candidates: candidates, asOf: split)
         var lists: [String: [[String]]] = [:]
         lists["jobmatch"] = Self.matcherLists(model: trained, candidates: candidates, queries: queries, k: k, asOf: split)
