@@ -37,7 +37,10 @@ public struct Matcher: Sendable {
     /// without explanations (for the batch allocator).
     public func topCandidates(applicants: [Applicant], m: Int, asOf: Timestamp, filter: JobFilter = .all) -> [[ScoredJob]] {
         let collected = collect(applicants: applicants, capacity: m, asOf: asOf, filter: filter)
-        return collected.map { rank(market: $0.market, publicWelfare: $0.publicWelfare, k: m) }
+        return zip(applicants, collected).map { applicant, lists in
+            rank(market: lists.market, publicWelfare: lists.publicWelfare, k: m,
+                 wishesPublicWelfare: applicant.preferences.jobTypes.contains(.publicWelfare))
+        }
     }
 
     /// Market and public-welfare top lists per applicant, best first.
@@ -48,14 +51,19 @@ public struct Matcher: Sendable {
 
     /// The fallback policy: public-welfare posts rank below market jobs unless the market options are weak
     /// (best market score below `weakMarketScore`, or fewer than `minimumMarketOptions` allowed market jobs);
-    /// when weak, both kinds are ranked together by score.
-    func rank(market: [(row: Int, score: Float)], publicWelfare: [(row: Int, score: Float)], k: Int) -> [ScoredJob] {
+    /// when weak, both kinds are ranked together by score. A person who lists `public_welfare` among the
+    /// wished job types gets both kinds ranked together too, and the posts are not marked as a fallback.
+    func rank(market: [(row: Int, score: Float)], publicWelfare: [(row: Int, score: Float)], k: Int,
+              wishesPublicWelfare: Bool = false) -> [ScoredJob]
+    {
         let ids = index.ids
         let weak = market.count < min(k, configuration.minimumMarketOptions)
             || (market.first?.score ?? -.infinity) < configuration.weakMarketScore
         var merged: [ScoredJob] = market.map { ScoredJob(row: $0.row, job: ids[$0.row], score: $0.score, isFallback: false) }
-        let fallback = publicWelfare.map { ScoredJob(row: $0.row, job: ids[$0.row], score: $0.score, isFallback: true) }
-        if weak {
+        let fallback = publicWelfare.map {
+            ScoredJob(row: $0.row, job: ids[$0.row], score: $0.score, isFallback: !wishesPublicWelfare)
+        }
+        if weak || wishesPublicWelfare {
             merged += fallback
             merged.sort { $0.score > $1.score || ($0.score == $1.score && $0.job < $1.job) }
         } else {
