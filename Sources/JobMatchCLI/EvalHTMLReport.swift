@@ -54,7 +54,7 @@ struct EvalHTMLReport {
         <html lang="en"><head><meta charset="utf-8"><title>JobMatch evaluation</title>
         <style>
         body{font-family:system-ui,sans-serif;margin:24px;color:#111;max-width:1100px}
-        table{border-collapse:collapse;margin:8px 0 16px}th,td{padding:4px 10px;border-bottom:1px solid #ddd;text-align:right}
+        table{border-collapse:collapse;margin:8px 0 16px}th,td{padding:4px 10px;white-space:nowrap;border-bottom:1px solid #ddd;text-align:right}
         th:first-child,td:first-child{text-align:left}.key{display:inline-block;width:10px;height:10px;margin-right:6px}
         .lift{font-size:1.1em}code{background:#f3f4f6;padding:1px 4px}
         </style></head><body>

@@ -83,6 +83,9 @@ struct TrainingManifest {
     let configuration: TrainingConfiguration
     let weights: BlockWeights
 
+    /// A Float as the shortest decimal that reads back as it (0.3, not 0.30000001192092896).
+    static func decimal(_ value: Float) -> Double { Double("\(value)") ?? Double(value) }
+
     var json: JSONValue {
         let fit = report.fit
         let c = configuration
@@ -98,14 +101,14 @@ struct TrainingManifest {
             ("silent_negatives", .number(Double(report.silentNegatives))),
             ("parameters", .object([
                 ("loss", .string("weighted pairwise logistic, L2 toward the base weights")),
-                ("explicit_negative_weight", .number(Double(c.explicitNegativeWeight))),
-                ("silent_negative_weight", .number(Double(c.silentNegativeWeight))),
+                ("explicit_negative_weight", .number(Self.decimal(c.explicitNegativeWeight))),
+                ("silent_negative_weight", .number(Self.decimal(c.silentNegativeWeight))),
                 ("sampled_negatives", .number(Double(c.sampledNegatives))),
-                ("sampled_negative_weight", .number(Double(c.sampledNegativeWeight))),
-                ("temperature", .number(Double(c.temperature))),
-                ("regularization", .number(Double(c.regularization))),
+                ("sampled_negative_weight", .number(Self.decimal(c.sampledNegativeWeight))),
+                ("temperature", .number(Self.decimal(c.temperature))),
+                ("regularization", .number(Self.decimal(c.regularization))),
                 ("iterations", .number(Double(c.iterations))),
-                ("learning_rate", .number(Double(c.learningRate))),
+                ("learning_rate", .number(Self.decimal(c.learningRate))),
                 ("seed", .number(Double(c.seed))),
             ])),
             ("metrics", .object([
@@ -113,7 +116,7 @@ struct TrainingManifest {
                 ("initial_loss", .number(fit.initialLoss)), ("final_loss", .number(fit.finalLoss)),
                 ("initial_pairwise_accuracy", .number(fit.initialAccuracy)), ("final_pairwise_accuracy", .number(fit.finalAccuracy)),
             ])),
-            ("weights", .object(FeatureBlock.allCases.map { ($0.rawValue, .number(Double(weights[$0]))) })),
+            ("weights", .object(FeatureBlock.allCases.map { ($0.rawValue, .number(Self.decimal(weights[$0]))) })),
         ])
     }
 }

@@ -17,6 +17,8 @@ public struct BlockWeightTrainer: Sendable {
     /// What training reports.
     public struct Result: Sendable, Hashable {
         public var weights: BlockWeights
+        /// The learned change of each suitability cell's affinity (empty without cells), trait-major.
+        public var affinityChanges: [Float] = []
         public var pairs: Int
         public var initialLoss: Double
         public var finalLoss: Double
@@ -26,10 +28,11 @@ public struct BlockWeightTrainer: Sendable {
     }
 
     public func train(table: BlockFeatureTable, start: BlockWeights) -> Result {
-        let b = BlockFeatureTable.blockCount
+        let b = table.columns
+        let blocks = BlockFeatureTable.blockCount
         let n = table.count
-        let w0 = start.values
-        guard n > 0 else {
+        let w0 = start.values + [Float](repeating: 0, count: b - blocks)
+        guard n > 0, b >= blocks else {
             return Result(weights: start, pairs: 0, initialLoss: 0, finalLoss: 0, initialAccuracy: 0, finalAccuracy: 0)
         }
         BLASThreads.set(1)
@@ -39,7 +42,8 @@ public struct BlockWeightTrainer: Sendable {
         var coefficients = [Float](repeating: 0, count: n)
         var gradient = [Float](repeating: 0, count: b)
         var m = [Float](repeating: 0, count: b), v = [Float](repeating: 0, count: b)
-        let tau = configuration.temperature, lambda = configuration.regularization
+        let tau = configuration.temperature
+        let lambdas = (0..<b).map { $0 < blocks ? configuration.regularization : configuration.cellRegularization }
         let (beta1, beta2, epsilon): (Float, Float, Float) = (0.9, 0.999, 1e-8)
 
         func evaluate(_ w: [Float], gradientInto gradient: inout [Float]) -> (loss: Double, accuracy: Double) {
@@ -61,10 +65,10 @@ public struct BlockWeightTrainer: Sendable {
             var penalty = 0.0
             for k in 0..<b {
                 let delta = w[k] - w0[k]
-                penalty += Double(delta * delta)
-                gradient[k] += 2 * lambda * delta
+                penalty += Double(lambdas[k] * delta * delta)
+                gradient[k] += 2 * lambdas[k] * delta
             }
-            return (loss / Double(totalWeight) + Double(lambda) * penalty, correct / Double(totalWeight))
+            return (loss / Double(totalWeight) + penalty, correct / Double(totalWeight))
         }
 
         let initial = evaluate(w, gradientInto: &gradient)
@@ -79,9 +83,15 @@ public struct BlockWeightTrainer: Sendable {
             }
         }
         let final = evaluate(w, gradientInto: &gradient)
-        let startSum = w0.reduce(0, +), sum = w.reduce(0, +)
-        if sum > 0, startSum > 0 { w = w.map { $0 * startSum / sum } }
-        return Result(weights: BlockWeights(values: w), pairs: n, initialLoss: initial.loss, finalLoss: final.loss,
+        // Cell changes in affinity units: w_suitability × (A + Δ) = w_suitability × A + θ, so Δ = θ / w_suitability.
+        let suitability = FeatureBlock.allCases.firstIndex(of: .suitability)!
+        w[suitability] = max(w[suitability], 0.01)
+        let changes = w[blocks...].map { $0 / w[suitability] }
+        var blockValues = Array(w[..<blocks])
+        let startSum = start.values.reduce(0, +), sum = blockValues.reduce(0, +)
+        if sum > 0, startSum > 0 { blockValues = blockValues.map { $0 * startSum / sum } }
+        return Result(weights: BlockWeights(values: blockValues), affinityChanges: Array(changes), pairs: n,
+                      initialLoss: initial.loss, finalLoss: final.loss,
                       initialAccuracy: initial.accuracy, finalAccuracy: final.accuracy)
     }
 }

@@ -11,6 +11,9 @@ public struct TrainingConfiguration: Codable, Sendable, Hashable {
     public var temperature: Float = 10
     /// L2 pull toward the starting (default) weights.
     public var regularization: Float = 0.02
+    /// Also learn changes of single suitability affinities (trait × flag cells), with this L2 pull toward no change.
+    public var learnSuitability = true
+    public var cellRegularization: Float = 0.02
     /// Gradient steps (Adam) and step size.
     public var iterations: Int = 400
     public var learningRate: Float = 0.01
@@ -25,6 +28,8 @@ public struct TrainingConfiguration: Codable, Sendable, Hashable {
         case sampledNegatives = "sampled_negatives"
         case sampledNegativeWeight = "sampled_negative_weight"
         case temperature, regularization, iterations
+        case learnSuitability = "learn_suitability"
+        case cellRegularization = "cell_regularization"
         case learningRate = "learning_rate"
         case seed
     }
