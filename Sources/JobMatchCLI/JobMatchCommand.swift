@@ -9,6 +9,8 @@ public struct JobMatchCommand: AsyncParsableCommand {
             ImportCommand.self,
             ExportCommand.self,
             GenerateCommand.self,
+            ModelCommand.self,
+            RecommendCommand.self,
         ]
     )
 

@@ -1,0 +1,100 @@
+/// Builds the reasons of a recommendation from the exact facts of the pair (not from the hashed vectors),
+/// in a fixed order: fallback, wishes, skills, distance, wage, schedule, hours, suitability, certificates.
+public struct Explainer: Sendable {
+    public let model: MatchModel
+
+    public init(model: MatchModel) { self.model = model }
+
+    public func reasons(applicant a: Applicant, job j: Job, asOf: Timestamp, fallback: Bool) -> [Reason] {
+        var reasons: [Reason] = []
+        let vocabulary = model.skills
+        let applicantProfile = ApplicantProfile(a, vocabulary: vocabulary)
+        let jobProfile = JobProfile(j, vocabulary: vocabulary)
+        let traits = ApplicantTrait.traits(of: a, at: asOf, configuration: model.configuration)
+
+        if fallback {
+            reasons.append(Reason(code: Reason.Code.publicWelfareFallback, text: "公益性岗位：市场岗位暂不合适时的托底安置"))
+        } else if j.jobType == .publicWelfare {
+            reasons.append(Reason(code: Reason.Code.publicWelfareWish, text: "公益性岗位：本人愿意从事"))
+        }
+        let wished = Set(jobProfile.occupations.keys).intersection(applicantProfile.occupationWishes.filter { $0.value >= 1 }.keys)
+        if !wished.isEmpty {
+            let names = wished.filter { !$0.hasPrefix("code:") }.sorted()
+            reasons.append(Reason(code: Reason.Code.occupationWish,
+                                  text: "符合求职意向：" + (names.isEmpty ? j.title : names.joined(separator: "、"))))
+        }
+        if a.preferences.jobTypes.contains(j.jobType) {
+            reasons.append(Reason(code: Reason.Code.jobTypeWish, text: "符合意向岗位类型：" + ChineseLabels.jobType(j.jobType)))
+        }
+        let asked = jobProfile.skills.filter { $0.value >= 0.5 }.keys
+        let matched = applicantProfile.skills.keys.filter { asked.contains($0) }.sorted()
+        if !matched.isEmpty {
+            reasons.append(Reason(code: Reason.Code.skillsMatch, text: "技能匹配：" + matched.joined(separator: "、"),
+                                  value: Double(matched.count)))
+        }
+        if j.isRemote {
+            reasons.append(Reason(code: Reason.Code.remote, text: "可居家办公，无需通勤"))
+        } else if let distance = Self.distanceKm(a, j) {
+            let estimated = a.location == nil || j.location == nil
+            let rounded = (distance.km * 10).rounded() / 10
+            reasons.append(Reason(code: Reason.Code.distance,
+                                  text: "距离约 \(ChineseLabels.oneDecimal(rounded)) 公里" + (estimated ? "（按区县中心估算）" : ""),
+                                  value: rounded))
+        }
+        if let monthly = jobProfile.monthlyWage {
+            let shown = Int((monthly / 10).rounded()) * 10
+            if let wish = a.preferences.minMonthlyWage {
+                if monthly >= wish {
+                    reasons.append(Reason(code: Reason.Code.wageMeetsWish, text: "月薪约 \(shown) 元，达到期望（\(Int(wish)) 元）", value: Double(shown)))
+                } else {
+                    reasons.append(Reason(code: Reason.Code.wageBelowWish, text: "月薪约 \(shown) 元，低于期望 \(Int(wish)) 元", value: Double(shown)))
+                }
+            } else {
+                reasons.append(Reason(code: Reason.Code.wage, text: "月薪约 \(shown) 元", value: Double(shown)))
+            }
+        }
+        let schedules = Schedule.allCases.filter { a.preferences.schedule.contains($0) && j.schedule.contains($0) }
+        if !schedules.isEmpty {
+            reasons.append(Reason(code: Reason.Code.scheduleMatch, text: "班次符合：" + schedules.map(ChineseLabels.schedule).joined(separator: "、")))
+        }
+        if a.effectiveCapacity != .full, let hours = j.hoursPerWeek {
+            reasons.append(Reason(code: Reason.Code.hoursFit, text: "每周约 \(Int(hours.rounded())) 小时，符合工作能力", value: hours))
+        }
+        if traits.contains(.older), j.has(.ageFriendly) {
+            reasons.append(Reason(code: Reason.Code.tagAgeFriendly, text: "适合大龄劳动者"))
+        }
+        if traits.contains(.disabled), j.has(.disabilityFriendly) {
+            reasons.append(Reason(code: Reason.Code.tagDisabilityFriendly, text: "残疾人友好岗位"))
+        }
+        let helpful = (a.disability?.categories ?? []).flatMap(ChineseLabels.helpful(for:))
+        let offered = Accommodation.allCases.filter { helpful.contains($0) && j.offers($0) }
+        if !offered.isEmpty {
+            reasons.append(Reason(code: Reason.Code.accommodation, text: "提供便利：" + offered.map(ChineseLabels.accommodation).joined(separator: "、")))
+        }
+        if j.has(.doorstep), traits.contains(.parentAtHome) || traits.contains(.older) || traits.contains(.disabled) {
+            reasons.append(Reason(code: Reason.Code.doorstep, text: "家门口就业"))
+        }
+        if traits.contains(.parentAtHome) || traits.contains(.reducedCapacity),
+           j.has(.flexible) || j.jobType == .gig || j.offers(.flexibleHours)
+        {
+            reasons.append(Reason(code: Reason.Code.flexible, text: traits.contains(.parentAtHome) ? "时间灵活，便于兼顾家庭" : "时间灵活"))
+        }
+        if traits.contains(.entrepreneurial), j.jobType == .selfEmployment {
+            reasons.append(Reason(code: Reason.Code.selfEmployment, text: "自主创业机会，符合创业意愿"))
+        }
+        let missing = j.certificatesRequired.filter { !applicantProfile.certificates.contains(vocabulary.canonical($0)) }
+        if !missing.isEmpty {
+            reasons.append(Reason(code: Reason.Code.certificateMissing, text: "需取得：" + missing.joined(separator: "、"),
+                                  value: Double(missing.count)))
+        }
+        return reasons
+    }
+
+    /// Distance between home and work, from exact locations or else district centres.
+    static func distanceKm(_ a: Applicant, _ j: Job) -> (km: Double, exact: Bool)? {
+        guard let home = a.location ?? District.chongqing(code: a.district)?.centre,
+              let work = j.location ?? District.chongqing(code: j.district)?.centre
+        else { return nil }
+        return (home.distanceKm(to: work), a.location != nil && j.location != nil)
+    }
+}

@@ -1,0 +1,47 @@
+/// The parameters of feature extraction: sizes, seeds and scales. Stored in the model's manifest.
+public struct FeatureConfiguration: Codable, Sendable, Hashable {
+    /// Length of every applicant and job vector.
+    public var dimension: Int = 256
+    /// Buckets for canonical skills (signed feature hashing).
+    public var skillDimensions: Int = 40
+    /// Buckets for occupations (signed feature hashing).
+    public var occupationDimensions: Int = 16
+    /// Buckets for certificates (signed feature hashing).
+    public var certificateDimensions: Int = 16
+    /// Frequencies of the location encoding (each gives a cosine and a sine).
+    public var locationFrequencies: Int = 16
+    /// Length scales (km) of the location kernels; frequencies are split between them.
+    public var locationScalesKm: [Double] = [6, 25]
+    /// How near a remote posting counts (0…1 of a posting at the doorstep).
+    public var remoteNearness: Float = 0.7
+    /// Character n-gram lengths for Chinese text.
+    public var minGram: Int = 1
+    public var maxGram: Int = 2
+    /// Terms seen in fewer documents are not stored in the vocabulary.
+    public var minimumDocumentFrequency: Int = 2
+    /// Seed of hashing and projections.
+    public var seed: UInt64 = 20_261_130
+    /// Age from which men count as older workers for suitability (women: `olderWomenAge`).
+    public var olderMenAge: Int = 50
+    public var olderWomenAge: Int = 40
+
+    public init() {}
+
+    /// Monthly wage steps (CNY) of the wage block.
+    public static let wageThresholds: [Double] = [1500, 2000, 2500, 3000, 3500, 4000, 4500, 5000, 6000, 7000, 8000, 10000]
+
+    enum CodingKeys: String, CodingKey {
+        case dimension, seed
+        case skillDimensions = "skill_dimensions"
+        case occupationDimensions = "occupation_dimensions"
+        case certificateDimensions = "certificate_dimensions"
+        case locationFrequencies = "location_frequencies"
+        case locationScalesKm = "location_scales_km"
+        case remoteNearness = "remote_nearness"
+        case minGram = "min_gram"
+        case maxGram = "max_gram"
+        case minimumDocumentFrequency = "minimum_document_frequency"
+        case olderMenAge = "older_men_age"
+        case olderWomenAge = "older_women_age"
+    }
+}

@@ -1,0 +1,180 @@
+/// Turns applicants and jobs into dense `Float` rows such that `score = applicant · job`.
+///
+/// Job rows carry the block weights; applicant rows are unweighted, so the per-block dot products
+/// (``blockScores(applicant:job:at:)``) are what outcome learning fits the weights on.
+public struct FeatureExtractor: Sendable {
+    public let model: MatchModel
+    public let layout: FeatureLayout
+    let tokenizer: TextTokenizer
+    let configuration: FeatureConfiguration
+
+    public init(model: MatchModel) {
+        self.model = model
+        self.layout = model.layout
+        self.configuration = model.configuration
+        self.tokenizer = TextTokenizer(minGram: model.configuration.minGram, maxGram: model.configuration.maxGram)
+    }
+
+    public var dimension: Int { layout.dimension }
+
+    /// The applicant's row at `time` (age-dependent traits are taken at that time).
+    public func applicantVector(_ applicant: Applicant, at time: Timestamp) -> [Float] {
+        var v = [Float](repeating: 0, count: dimension)
+        let profile = ApplicantProfile(applicant, vocabulary: model.skills)
+        writeText(Self.document(of: applicant), block: .text, into: &v)
+        writeHashed(profile.skills, block: .skills, normalize: .none, into: &v)
+        writeHashed(profile.occupationWishes, block: .occupation, normalize: .none, into: &v)
+        // Location: encoding of home, and a constant that meets the job's remote nearness.
+        let location = layout[.location]
+        if let home = applicant.location ?? District.chongqing(code: applicant.district)?.centre {
+            model.location.encode(home, into: &v, at: location.lowerBound)
+        }
+        v[location.upperBound - 1] = 1
+        // Job types: wished types, or neutral 0.5 when no wish; entrepreneurial intent wants self-employment.
+        let types = layout[.jobType]
+        for (i, type) in JobType.allCases.enumerated() {
+            let wished = applicant.preferences.jobTypes
+            var value: Float = wished.isEmpty ? 0.5 : (wished.contains(type) ? 1 : 0)
+            if type == .selfEmployment, applicant.effectiveIntent == .entrepreneurial { value = 1 }
+            v[types.lowerBound + i] = value
+        }
+        let schedules = layout[.schedule]
+        for (i, schedule) in Schedule.allCases.enumerated() {
+            let wished = applicant.preferences.schedule
+            v[schedules.lowerBound + i] = wished.isEmpty ? 0.5 : (wished.contains(schedule) ? 1 : 0)
+        }
+        let wage = layout[.wage]
+        v[wage.lowerBound + Self.wageStep(applicant.preferences.minMonthlyWage)] = 1
+        let hours = layout[.hours]
+        let hoursRow: [Float] = switch applicant.effectiveCapacity {
+        case .full: [0.6, 1, 0.8]
+        case .partial: [1, 0.8, 0.2]
+        case .limited: [1, 0.2, 0]
+        }
+        for i in 0..<3 { v[hours.lowerBound + i] = hoursRow[i] }
+        let education = layout[.education]
+        let rank = applicant.education.rank
+        for r in 0...rank { v[education.lowerBound + r] = max(0.1, 1 - 0.15 * Float(rank - r)) }
+        let suitability = layout[.suitability]
+        let traits = ApplicantTrait.traits(of: applicant, at: time, configuration: configuration)
+        for (i, flag) in JobSuitabilityFlag.allCases.enumerated() {
+            v[suitability.lowerBound + i] = ApplicantTrait.allCases.reduce(0) { sum, trait in
+                traits.contains(trait) ? sum + model.suitability.affinity(trait, flag) : sum
+            }
+        }
+        let certificates = layout[.certificates]
+        v[certificates.lowerBound] = 1
+        writeHashed(Dictionary(profile.certificates.map { ($0, Float(1)) }, uniquingKeysWith: max),
+                    range: certificates.dropFirst(), into: &v, normalize: .none)
+        return v
+    }
+
+    /// The job's row, block weights applied.
+    public func jobVector(_ job: Job) -> [Float] {
+        var v = unweightedJobVector(job)
+        for block in FeatureBlock.allCases {
+            let weight = model.weights[block]
+            for i in layout[block] { v[i] *= weight }
+        }
+        return v
+    }
+
+    /// The job's row before block weights.
+    public func unweightedJobVector(_ job: Job) -> [Float] {
+        var v = [Float](repeating: 0, count: dimension)
+        let profile = JobProfile(job, vocabulary: model.skills)
+        writeText(Self.document(of: job), block: .text, into: &v)
+        writeHashed(profile.skills, block: .skills, normalize: .l1, into: &v)
+        writeHashed(profile.occupations, block: .occupation, normalize: .l1, into: &v)
+        let location = layout[.location]
+        if job.isRemote {
+            v[location.upperBound - 1] = configuration.remoteNearness
+        } else if let place = job.location ?? District.chongqing(code: job.district)?.centre {
+            model.location.encode(place, into: &v, at: location.lowerBound)
+        }
+        let types = layout[.jobType]
+        v[types.lowerBound + JobType.allCases.firstIndex(of: job.jobType)!] = 1
+        let schedules = layout[.schedule]
+        if job.schedule.isEmpty {
+            for i in schedules { v[i] = 0.2 }
+        } else {
+            let set = Set(job.schedule)
+            for (i, schedule) in Schedule.allCases.enumerated() where set.contains(schedule) {
+                v[schedules.lowerBound + i] = 1 / Float(set.count)
+            }
+        }
+        let wage = layout[.wage]
+        if let monthly = profile.monthlyWage {
+            for (i, step) in FeatureConfiguration.wageThresholds.enumerated() { v[wage.lowerBound + i] = monthly >= step ? 1 : 0 }
+        } else {
+            for i in wage { v[i] = 0.5 }
+        }
+        let hours = layout[.hours]
+        let band: Int = if let h = job.hoursPerWeek { h <= 20 ? 0 : (h <= 40 ? 1 : 2) }
+            else { job.jobType == .partTime || job.jobType == .gig ? 0 : 1 }
+        v[hours.lowerBound + band] = 1
+        v[layout[.education].lowerBound + (job.educationMin?.rank ?? 0)] = 1
+        let suitability = layout[.suitability]
+        let flags = JobSuitabilityFlag.flags(of: job)
+        for (i, flag) in JobSuitabilityFlag.allCases.enumerated() where flags.contains(flag) { v[suitability.lowerBound + i] = 1 }
+        let certificates = layout[.certificates]
+        if !profile.certificates.isEmpty {
+            v[certificates.lowerBound] = -1
+            writeHashed(Dictionary(profile.certificates.map { ($0, Float(1)) }, uniquingKeysWith: max),
+                        range: certificates.dropFirst(), into: &v, normalize: .l1)
+        }
+        return v
+    }
+
+    /// Per-block dot products before weights: what each block says about the pair.
+    public func blockScores(applicant: Applicant, job: Job, at time: Timestamp) -> [FeatureBlock: Float] {
+        let a = applicantVector(applicant, at: time)
+        let j = unweightedJobVector(job)
+        var scores: [FeatureBlock: Float] = [:]
+        for block in FeatureBlock.allCases {
+            scores[block] = layout[block].reduce(0) { $0 + a[$1] * j[$1] }
+        }
+        return scores
+    }
+
+    /// The wage step an applicant's reservation wage falls on (0 when there is none).
+    static func wageStep(_ wish: Double?) -> Int {
+        guard let wish else { return 0 }
+        return FeatureConfiguration.wageThresholds.lastIndex { $0 <= wish } ?? 0
+    }
+
+    enum Normalization { case none, l1 }
+
+    func writeHashed(_ weights: [String: Float], block: FeatureBlock, normalize: Normalization, into v: inout [Float]) {
+        writeHashed(weights, range: layout[block], into: &v, normalize: normalize)
+    }
+
+    func writeHashed(_ weights: [String: Float], range: Range<Int>, into v: inout [Float], normalize: Normalization) {
+        guard !range.isEmpty, !weights.isEmpty else { return }
+        // Sorted, so the float sums are the same on every run (dictionary order is seeded per process).
+        let sorted = weights.sorted(by: { $0.key < $1.key })
+        let total = sorted.reduce(Float(0)) { $0 + $1.value }
+        let scale: Float = normalize == .l1 && total > 0 ? 1 / total : 1
+        for (term, weight) in sorted {
+            let (index, sign) = StableHash.bucket(term, seed: configuration.seed, count: range.count)
+            v[range.lowerBound + index] += sign * weight * scale
+        }
+    }
+
+    /// TF-IDF of the document's terms, hashed with signs into the text block and L2-normalised.
+    func writeText(_ document: String, block: FeatureBlock, into v: inout [Float]) {
+        let range = layout[block]
+        guard !range.isEmpty else { return }
+        var counts: [String: Float] = [:]
+        for term in tokenizer.terms(document) { counts[term, default: 0] += 1 }
+        var norm: Float = 0
+        for (term, count) in counts.sorted(by: { $0.key < $1.key }) {
+            let (index, sign) = StableHash.bucket(term, seed: configuration.seed &+ 1, count: range.count)
+            v[range.lowerBound + index] += sign * count * model.vocabulary.weight(term)
+        }
+        for i in range { norm += v[i] * v[i] }
+        guard norm > 0 else { return }
+        let inverse = 1 / norm.squareRoot()
+        for i in range { v[i] *= inverse }
+    }
+}

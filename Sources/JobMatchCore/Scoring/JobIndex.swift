@@ -1,0 +1,113 @@
+/// The jobs as a matrix of weighted feature rows plus hard-rule columns: built once from a model and the
+/// jobs, then shared read-only by every query. A value type: patching (``upsert(_:)``, ``remove(id:)``)
+/// changes only the rows concerned, in place when the index is not shared.
+public struct JobIndex: Sendable {
+    public let extractor: FeatureExtractor
+    /// The indexed jobs; row `i` of ``vectors`` and ``columns`` is `jobs[i]`.
+    public private(set) var jobs: [Job]
+    /// Row-major `jobs.count × dimension` matrix of weighted job vectors.
+    public private(set) var vectors: [Float]
+    public private(set) var columns: RuleColumns
+    /// `jobs[i].id`, kept beside the rows for tie-breaks.
+    public private(set) var ids: [String]
+    private var rowByID: [String: Int]
+
+    public var model: MatchModel { extractor.model }
+    public var dimension: Int { extractor.dimension }
+    public var count: Int { jobs.count }
+
+    /// Indexes `jobs` (later duplicates of an id replace earlier ones).
+    public init(model: MatchModel, jobs: [Job]) {
+        extractor = FeatureExtractor(model: model)
+        self.jobs = []
+        vectors = []
+        columns = RuleColumns()
+        ids = []
+        rowByID = [:]
+        self.jobs.reserveCapacity(jobs.count)
+        vectors.reserveCapacity(jobs.count * extractor.dimension)
+        for job in jobs { upsert(job) }
+    }
+
+    /// The row of a job id.
+    public func row(of id: String) -> Int? { rowByID[id] }
+
+    /// Adds a job, or replaces the one with the same id.
+    public mutating func upsert(_ job: Job) {
+        let vector = extractor.jobVector(job)
+        if let row = rowByID[job.id] {
+            jobs[row] = job
+            vectors.replaceSubrange(row * dimension..<(row + 1) * dimension, with: vector)
+            columns.set(job, at: row)
+        } else {
+            rowByID[job.id] = jobs.count
+            jobs.append(job)
+            ids.append(job.id)
+            vectors += vector
+            columns.append(job)
+        }
+    }
+
+    /// Removes a job by id (the last row moves into its place); false when it was not indexed.
+    @discardableResult
+    public mutating func remove(id: String) -> Bool {
+        guard let row = rowByID.removeValue(forKey: id) else { return false }
+        let last = jobs.count - 1
+        if row != last {
+            jobs[row] = jobs[last]
+            ids[row] = ids[last]
+            rowByID[jobs[row].id] = row
+            for i in 0..<dimension { vectors[row * dimension + i] = vectors[last * dimension + i] }
+        }
+        jobs.removeLast()
+        ids.removeLast()
+        vectors.removeLast(dimension)
+        columns.swapRemove(row)
+        return true
+    }
+}
+
+/// Which jobs a query looks at, beyond the hard rules (the daemon's query parameters).
+public struct JobFilter: Sendable, Hashable {
+    /// Only these job types; nil for all.
+    public var jobTypes: Set<JobType>?
+    /// Only jobs carrying every one of these tags.
+    public var tags: Set<JobTag>
+
+    public init(jobTypes: Set<JobType>? = nil, tags: Set<JobTag> = []) {
+        self.jobTypes = jobTypes
+        self.tags = tags
+    }
+
+    /// No restriction.
+    public static let all = JobFilter()
+
+    var typeBits: UInt8 {
+        guard let jobTypes else { return 0xFF }
+        var bits: UInt8 = 0
+        for (i, type) in JobType.allCases.enumerated() where jobTypes.contains(type) { bits |= 1 << UInt8(i) }
+        return bits
+    }
+
+    var requiredTagBits: UInt8 {
+        var bits: UInt8 = 0
+        for (i, tag) in JobTag.allCases.enumerated() where tags.contains(tag) { bits |= 1 << UInt8(i) }
+        return bits
+    }
+}
+
+extension JobIndex {
+    /// The jobs any applicant may see at `time` under `filter`: open (rule 1) and passing the filter.
+    /// One byte per row, 1 for eligible.
+    public func eligibility(at time: Timestamp, filter: JobFilter) -> [UInt8] {
+        let t = time.secondsSince1970
+        let types = filter.typeBits, tags = filter.requiredTagBits
+        var out = [UInt8](repeating: 0, count: count)
+        for row in 0..<count where columns.isOpen(row, at: t) {
+            if types & (1 << columns.jobType[row]) == 0 { continue }
+            if columns.tagBits[row] & tags != tags { continue }
+            out[row] = 1
+        }
+        return out
+    }
+}

@@ -1,0 +1,170 @@
+import Dispatch
+
+/// The matching engine: scores applicants against the job index in blocks, masks what the hard rules
+/// forbid, keeps each applicant's top k, places public-welfare posts as the fallback, and explains.
+public struct Matcher: Sendable {
+    public let index: JobIndex
+    public let configuration: MatcherConfiguration
+    let kernel: any ScoringKernel
+
+    public init(index: JobIndex, configuration: MatcherConfiguration = MatcherConfiguration()) {
+        self.index = index
+        self.configuration = configuration
+        kernel = configuration.useReferenceKernel ? ReferenceKernel() : BLASKernel(threads: configuration.blasThreads)
+    }
+
+    public var model: MatchModel { index.model }
+    public var extractor: FeatureExtractor { index.extractor }
+
+    /// Each applicant's top `k` recommendations at `asOf`, explained, in the order given.
+    public func recommend(applicants: [Applicant], k: Int, asOf: Timestamp, filter: JobFilter = .all) -> [RecommendationList] {
+        let ranked = topCandidates(applicants: applicants, m: k, asOf: asOf, filter: filter)
+        let explainer = Explainer(model: model)
+        return zip(applicants, ranked).map { applicant, list in
+            RecommendationList(applicant: applicant.id, recommendations: list.enumerated().map { position, scored in
+                Recommendation(
+                    job: scored.job, rank: position + 1, score: Recommendation.rounded(scored.score),
+                    reasons: explainer.reasons(applicant: applicant, job: index.jobs[scored.row], asOf: asOf, fallback: scored.isFallback)
+                )
+            })
+        }
+    }
+
+    /// One applicant's top `k` (the same block path, one row).
+    public func recommend(applicant: Applicant, k: Int, asOf: Timestamp, filter: JobFilter = .all) -> RecommendationList {
+        recommend(applicants: [applicant], k: k, asOf: asOf, filter: filter)[0]
+    }
+
+    /// Each applicant's best `m` allowed jobs with scores, ranked with the public-welfare fallback applied,
+    /// without explanations (for the batch allocator).
+    public func topCandidates(applicants: [Applicant], m: Int, asOf: Timestamp, filter: JobFilter = .all) -> [[ScoredJob]] {
+        let collected = collect(applicants: applicants, capacity: m, asOf: asOf, filter: filter)
+        return zip(applicants, collected).map { applicant, lists in
+            rank(market: lists.market, publicWelfare: lists.publicWelfare, k: m,
+                 wishesPublicWelfare: applicant.preferences.jobTypes.contains(.publicWelfare))
+        }
+    }
+
+    /// Market and public-welfare top lists per applicant, best first.
+    struct Collected {
+        var market: [(row: Int, score: Float)]
+        var publicWelfare: [(row: Int, score: Float)]
+    }
+
+    /// The fallback policy: public-welfare posts rank below market jobs unless the market options are weak
+    /// (best market score below `weakMarketScore`, or fewer than `minimumMarketOptions` allowed market jobs);
+    /// when weak, both kinds are ranked together by score. A person who lists `public_welfare` among the
+    /// wished job types gets both kinds ranked together too, and the posts are not marked as a fallback.
+    func rank(market: [(row: Int, score: Float)], publicWelfare: [(row: Int, score: Float)], k: Int,
+              wishesPublicWelfare: Bool = false) -> [ScoredJob]
+    {
+        let ids = index.ids
+        let weak = market.count < min(k, configuration.minimumMarketOptions)
+            || (market.first?.score ?? -.infinity) < configuration.weakMarketScore
+        var merged: [ScoredJob] = market.map { ScoredJob(row: $0.row, job: ids[$0.row], score: $0.score, isFallback: false) }
+        let fallback = publicWelfare.map {
+            ScoredJob(row: $0.row, job: ids[$0.row], score: $0.score, isFallback: !wishesPublicWelfare)
+        }
+        if weak || wishesPublicWelfare {
+            merged += fallback
+            merged.sort { $0.score > $1.score || ($0.score == $1.score && $0.job < $1.job) }
+        } else {
+            merged += fallback
+        }
+        return Array(merged.prefix(k))
+    }
+
+    /// The block loop: score, mask, collect.
+    func collect(applicants: [Applicant], capacity: Int, asOf: Timestamp, filter: JobFilter) -> [Collected] {
+        guard !applicants.isEmpty else { return [] }
+        let d = index.dimension
+        let jobCount = index.count
+        let eligible = index.eligibility(at: asOf, filter: filter)
+        let ids = index.ids
+        let columns = index.columns
+        var results: [Collected] = []
+        results.reserveCapacity(applicants.count)
+        let blockA = max(1, configuration.applicantBlock)
+        let blockJ = applicants.count == 1 ? max(1, configuration.singleApplicantJobBlock) : max(1, configuration.jobBlock)
+        var scores = [Float](repeating: 0, count: min(blockA, applicants.count) * min(blockJ, max(jobCount, 1)))
+        var matrix = [Float](repeating: 0, count: min(blockA, applicants.count) * d)
+        for aStart in stride(from: 0, to: applicants.count, by: blockA) {
+            let aEnd = min(aStart + blockA, applicants.count)
+            let bm = aEnd - aStart
+            for (i, applicant) in applicants[aStart..<aEnd].enumerated() {
+                let v = extractor.applicantVector(applicant, at: asOf)
+                matrix.replaceSubrange(i * d..<(i + 1) * d, with: v)
+            }
+            let profiles = applicants[aStart..<aEnd].map { ApplicantRuleProfile($0, at: asOf) }
+            var market = [TopKCollector](repeating: TopKCollector(capacity: capacity), count: bm)
+            var welfare = [TopKCollector](repeating: TopKCollector(capacity: capacity), count: bm)
+            for jStart in stride(from: 0, to: jobCount, by: blockJ) {
+                let bn = min(jStart + blockJ, jobCount) - jStart
+                matrix.withUnsafeBufferPointer { a in
+                    index.vectors.withUnsafeBufferPointer { j in
+                        scores.withUnsafeMutableBufferPointer { c in
+                            kernel.score(applicants: a.baseAddress!, applicantCount: bm, jobs: j.baseAddress! + jStart * d,
+                                         jobCount: bn, dimension: d, scores: c.baseAddress!)
+                        }
+                    }
+                }
+                let threads = min(max(1, configuration.scanThreads), bm)
+                scores.withUnsafeBufferPointer { c in
+                    market.withUnsafeMutableBufferPointer { m in
+                        welfare.withUnsafeMutableBufferPointer { w in
+                            let shared = ScanBuffers(scores: c.baseAddress!, market: m.baseAddress!, welfare: w.baseAddress!)
+                            let scanRows: @Sendable (Int) -> Void = { first in
+                                for i in stride(from: first, to: bm, by: threads) {
+                                    Self.scan(row: shared.scores + i * bn, count: bn, offset: jStart, eligible: eligible,
+                                              columns: columns, profile: profiles[i], ids: ids,
+                                              market: &shared.market[i], welfare: &shared.welfare[i])
+                                }
+                            }
+                            if threads == 1 {
+                                scanRows(0)
+                            } else {
+                                // Each thread owns every `threads`-th applicant row and its collectors.
+                                DispatchQueue.concurrentPerform(iterations: threads, execute: scanRows)
+                            }
+                        }
+                    }
+                }
+            }
+            for i in 0..<bm {
+                results.append(Collected(market: market[i].sorted(ids: ids), publicWelfare: welfare[i].sorted(ids: ids)))
+            }
+        }
+        return results
+    }
+
+    /// One applicant's row of a score block into its collectors: a cheap threshold test first, then the
+    /// per-job mask (open, filter) and the applicant's hard rules, only for scores that could enter.
+    @inline(__always)
+    static func scan(
+        row: UnsafePointer<Float>, count: Int, offset: Int, eligible: [UInt8], columns: RuleColumns,
+        profile: ApplicantRuleProfile, ids: [String], market: inout TopKCollector, welfare: inout TopKCollector
+    ) {
+        var floor = min(market.threshold, welfare.threshold)
+        eligible.withUnsafeBufferPointer { eligible in
+            for j in 0..<count {
+                let s = row[j]
+                if s < floor { continue }
+                let r = offset + j
+                if eligible[r] == 0 || !columns.allows(profile, r) { continue }
+                if columns.publicWelfare[r] {
+                    if s >= welfare.threshold { welfare.offer(score: s, row: Int32(r), ids: ids) }
+                } else if s >= market.threshold {
+                    market.offer(score: s, row: Int32(r), ids: ids)
+                }
+                floor = min(market.threshold, welfare.threshold)
+            }
+        }
+    }
+}
+
+/// Pointers into one block's scores and collectors, shared by scan threads that touch disjoint rows.
+private struct ScanBuffers: @unchecked Sendable {
+    let scores: UnsafePointer<Float>
+    let market: UnsafeMutablePointer<TopKCollector>
+    let welfare: UnsafeMutablePointer<TopKCollector>
+}

@@ -1,0 +1,37 @@
+/// How the matcher runs: block sizes, threads, kernel, and the public-welfare fallback policy.
+public struct MatcherConfiguration: Sendable, Hashable {
+    /// Applicants per block (rows of one sgemm).
+    public var applicantBlock: Int = 1024
+    /// Jobs per block (columns of one sgemm).
+    public var jobBlock: Int = 4096
+    /// Jobs per block when scoring a single applicant (one sgemv).
+    public var singleApplicantJobBlock: Int = 65_536
+    /// OpenBLAS threads.
+    public var blasThreads: Int = 1
+    /// Threads that scan score blocks into the top-k collectors (disjoint applicant rows each).
+    public var scanThreads: Int = 1
+    /// Use the plain-Swift reference kernel instead of OpenBLAS (tests, parity checks).
+    public var useReferenceKernel: Bool = false
+    /// Market options are weak when the best allowed market job scores below this …
+    public var weakMarketScore: Float = 0.30
+    /// … or when fewer allowed market jobs than this exist (capped at k).
+    public var minimumMarketOptions: Int = 3
+
+    public init() {}
+}
+
+/// One candidate job for an applicant, before explanations: the job's row in the index and its score.
+public struct ScoredJob: Sendable, Hashable {
+    public var row: Int
+    public var job: String
+    public var score: Float
+    /// A public-welfare post offered because the market options are weak.
+    public var isFallback: Bool
+
+    public init(row: Int, job: String, score: Float, isFallback: Bool) {
+        self.row = row
+        self.job = job
+        self.score = score
+        self.isFallback = isFallback
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import GRDB
+import JobMatchCore
+
+/// The JobMatch database: one SQLite file that holds applicants, jobs, interactions and what the
+/// services built on them record. `AppDatabase` owns the writer; every write is a transaction.
+///
+/// Records are stored in their interchange JSON (`record` column) beside the columns that queries
+/// filter on, so export writes back exactly what import read.
+public struct AppDatabase: Sendable {
+    /// The connection pool (WAL mode for files); all writes go through it.
+    let dbWriter: any DatabaseWriter
+
+    /// Wraps a writer and migrates its schema to the current version.
+    public init(_ dbWriter: any DatabaseWriter) throws {
+        self.dbWriter = dbWriter
+        try Self.migrator.migrate(dbWriter)
+    }
+
+    /// Opens (or creates) the database file at `path`, creating missing folders.
+    public static func open(path: String) throws -> AppDatabase {
+        let url = URL(fileURLWithPath: path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let pool = try DatabasePool(path: url.path, configuration: makeConfiguration())
+            return try AppDatabase(pool)
+        } catch let error as JobMatchError {
+            throw error
+        } catch {
+            throw JobMatchError(.io, "cannot open the database: \(error)", file: path)
+        }
+    }
+
+    /// The default database path: `var/jobmatch.sqlite` under the working directory.
+    public static let defaultPath = "var/jobmatch.sqlite"
+
+    /// The configuration every connection uses: foreign keys on, a busy timeout for concurrent processes.
+    public static func makeConfiguration(_ base: Configuration = Configuration()) -> Configuration {
+        var config = base
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        return config
+    }
+
+    /// Read-only access for queries that span several statements.
+    public var reader: any DatabaseReader { dbWriter }
+
+    /// The path of the database file, or nil for an in-memory database.
+    public var path: String? {
+        let path = dbWriter.path
+        return path.isEmpty || path == ":memory:" ? nil : path
+    }
+}

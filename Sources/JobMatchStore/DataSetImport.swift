@@ -1,0 +1,57 @@
+import JobMatchCore
+
+/// What importing a data-set folder reports.
+public enum DataSetImport {
+    /// What an import changed.
+    public struct Summary: Sendable, Equatable {
+        public var applicantsAdded = 0
+        public var applicantsReplaced = 0
+        public var jobsAdded = 0
+        public var jobsReplaced = 0
+        public var interactionsAdded = 0
+        /// Interactions already recorded with the same applicant, job, event and time.
+        public var interactionsAlreadyPresent = 0
+        /// Unknown fields and other things that were ignored, one line per kind.
+        public var warnings: [String] = []
+    }
+
+    /// How far an import has read, for a progress display.
+    public struct Progress: Sendable {
+        public var file: String
+        public var bytesRead: Int
+        public var totalBytes: Int
+        public var records: Int
+    }
+
+    /// An import that wrote nothing because of invalid records.
+    public struct Failure: Error, CustomStringConvertible {
+        /// The first errors, each naming file, line and field.
+        public var errors: [JobMatchError]
+        /// How many errors there were in all (more than `errors.count` when capped).
+        public var totalErrors: Int
+
+        public var description: String {
+            var lines = errors.map(\.description)
+            if totalErrors > errors.count { lines.append("… and \(totalErrors - errors.count) more errors") }
+            lines.append("import failed: \(totalErrors) error\(totalErrors == 1 ? "" : "s"); nothing was written")
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    /// Import settings.
+    public struct Options: Sendable {
+        /// Errors listed before the rest are only counted.
+        public var maxReportedErrors: Int
+        /// Seconds added to every timestamp before it is stored (0: as written). Replays a bundled
+        /// data set at another date; see ``DataSetManifest/shift(toAsOf:)``.
+        public var timeShift: Double
+        /// Called every few thousand records and at the end of each file.
+        public var progress: (@Sendable (Progress) -> Void)?
+
+        public init(maxReportedErrors: Int = 100, timeShift: Double = 0, progress: (@Sendable (Progress) -> Void)? = nil) {
+            self.maxReportedErrors = maxReportedErrors
+            self.timeShift = timeShift
+            self.progress = progress
+        }
+    }
+}

@@ -1,0 +1,5 @@
+import JobMatchCLI
+
+/// The `jobmatch` executable: everything lives in JobMatchCLI.
+@main
+extension JobMatchCommand {}
