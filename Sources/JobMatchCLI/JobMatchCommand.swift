@@ -11,6 +11,8 @@ public struct JobMatchCommand: AsyncParsableCommand {
             GenerateCommand.self,
             ModelCommand.self,
             RecommendCommand.self,
+            TrainCommand.self,
+            EvalCommand.self,
             ClientCommand.self,
             AuditCommand.self,
         ]

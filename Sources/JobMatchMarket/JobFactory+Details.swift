@@ -2,13 +2,15 @@ import JobMatchCore
 
 extension JobFactory {
     /// An employer from a stable pool per district and sector, so several postings share one employer.
-    func makeEmployer(sector: Sector, jobType: JobType, districtIndex: Int, rng: inout SeededRandom) -> Employer {
+    func makeEmployer(_ occupation: Occupation, districtIndex: Int, rng: inout SeededRandom) -> Employer {
+        let sector = occupation.sector
+        let kind = EmployerKinds.kind(for: occupation.code, sector: sector)
         let poolSize = max(2, configuration.jobs / 400)
         let k = rng.index(poolSize)
         let sectorIndex = Sector.allCases.firstIndex(of: sector) ?? 0
-        var own = SeededRandom(seed: configuration.seed, stream: 3, index: (districtIndex * 32 + sectorIndex) * 100_000 + k)
+        var own = SeededRandom(seed: configuration.seed, stream: 3, index: ((districtIndex * 32 + sectorIndex) * 32 + kind.key) * 100_000 + k)
         let code = geography.districts[districtIndex].code
-        let id = "E\(code)\(sectorIndex < 10 ? "0" : "")\(sectorIndex)\(String(100_000 + k).dropFirst())"
+        let id = "E\(code)-\(sectorIndex < 10 ? "0" : "")\(sectorIndex)\(kind.key < 10 ? "0" : "")\(kind.key)-\(k + 1)"
         let name: String
         switch sector {
         case .publicService:
@@ -17,7 +19,7 @@ extension JobFactory {
             name = geography.shortName(districtIndex) + own.pick(Self.placeWords) + own.pick(sector.employerSuffixes)
         default:
             let place = own.chance(0.5) ? "重庆" : geography.shortName(districtIndex)
-            name = place + own.pick(Self.brandWords) + own.pick(Self.brandWords2) + own.pick(sector.employerSuffixes)
+            name = place + own.pick(Self.brandWords) + own.pick(Self.brandWords2) + own.pick(kind.suffixes)
         }
         var levy: Bool?
         switch sector {
@@ -28,6 +30,9 @@ extension JobFactory {
         }
         return Employer(id: id, name: name, disabilityLevyPayer: levy)
     }
+
+    /// Chongqing's hourly minimum wage (first zone, CNY, in force since 2022).
+    static let hourlyMinimum = 21.0
 
     static let brandWords = ["渝", "山城", "两江", "嘉陵", "长江", "巴渝", "鑫", "恒", "瑞", "兴", "华", "源", "盛", "嘉", "佳", "顺"]
     static let brandWords2 = ["新", "达", "泰", "丰", "隆", "信", "和", "益", "宏", "安", "诚", "美", "康", "通", "祥", "锦"]
@@ -42,13 +47,13 @@ extension JobFactory {
         case .selfEmployment:
             return rng.chance(0.5) ? nil : Wage(min: round(monthly * low, 100), max: round(monthly * high * 1.2, 100), unit: .month)
         case .partTime:
-            let hourly = max(21, monthly / (hours * 4.33))
-            return Wage(min: round(hourly * low, 1), max: rng.chance(0.4) ? nil : round(hourly * high, 1), unit: .hour)
+            let hourly = monthly / (hours * 4.33)
+            return Wage(min: max(Self.hourlyMinimum, round(hourly * low, 1)), max: rng.chance(0.4) ? nil : max(Self.hourlyMinimum + 2, round(hourly * high, 1)), unit: .hour)
         case .gig:
             if o.pieceRate, rng.chance(0.5) { return pieceWage(monthly: monthly, hours: hours, rng: &rng) }
             let daily = monthly / 22
             return rng.chance(0.3)
-                ? Wage(min: round(max(21, daily / 8) * low, 1), max: round(max(21, daily / 8) * high, 1), unit: .hour)
+                ? Wage(min: max(Self.hourlyMinimum, round(daily / 8 * low, 1)), max: max(Self.hourlyMinimum + 2, round(daily / 8 * high, 1)), unit: .hour)
                 : Wage(min: round(daily * low, 10), max: rng.chance(0.3) ? nil : round(daily * high, 10), unit: .day)
         case .fullTime, .publicWelfare:
             if o.pieceRate, rng.chance(0.3) { return pieceWage(monthly: monthly, hours: hours, rng: &rng) }

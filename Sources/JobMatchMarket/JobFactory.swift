@@ -31,7 +31,7 @@ struct JobFactory {
         let occupationIndex = (rural ? ruralTable : urbanTable).draw(&rng)
         let o = catalogue[occupationIndex]
         let jobType = o.jobTypes[rng.weightedIndex(o.jobTypeWeights)]
-        let employer = makeEmployer(sector: o.sector, jobType: jobType, districtIndex: districtIndex, rng: &rng)
+        let employer = makeEmployer(o, districtIndex: districtIndex, rng: &rng)
 
         var hours = rng.uniform(o.hours).rounded()
         switch jobType {

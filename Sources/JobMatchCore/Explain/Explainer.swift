@@ -77,7 +77,7 @@ public struct Explainer: Sendable {
         if traits.contains(.parentAtHome) || traits.contains(.reducedCapacity),
            j.has(.flexible) || j.jobType == .gig || j.offers(.flexibleHours)
         {
-            reasons.append(Reason(code: Reason.Code.flexible, text: "时间灵活，便于兼顾家庭"))
+            reasons.append(Reason(code: Reason.Code.flexible, text: traits.contains(.parentAtHome) ? "时间灵活，便于兼顾家庭" : "时间灵活"))
         }
         if traits.contains(.entrepreneurial), j.jobType == .selfEmployment {
             reasons.append(Reason(code: Reason.Code.selfEmployment, text: "自主创业机会，符合创业意愿"))

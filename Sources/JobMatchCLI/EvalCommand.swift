@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import JobMatchCore
+import JobMatchStore
+
+/// `jobmatch eval`: the temporal protocol on a data set folder, JobMatch against the baselines.
+struct EvalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Evaluate matching on held-out outcomes: train before a split, score after it, against baselines.",
+        discussion: """
+        Imports the data set into a scratch database, trains the block weights on the interactions before \
+        --split-at (or, with --model, scores that model without training), and recommends k jobs, among those open at the split, to every applicant with a positive \
+        outcome (interviewed, hired, retained_3m) at or after it. Methods: jobmatch (trained), \
+        jobmatch_untrained (the default weights), popularity, content (character-bigram TF-IDF) and random; \
+        every method ranks only jobs the hard rules allow. Gains are graded: retained_3m 3, hired 2, interviewed 1.
+        """
+    )
+
+    @Option(help: "The data set folder (interchange format).") var data: String
+    @Option(name: .customLong("split-at"), help: "The split time (RFC 3339 with offset).") var splitAt: String
+    @Option(name: .short, help: "List length.") var k: Int = 10
+    @Flag(help: "Print the results as JSON.") var json = false
+    @Option(help: "Also write a self-contained HTML report to this file.") var report: String?
+    @Option(help: "Score this trained model folder as jobmatch as it is (no training on this data); e.g. one trained on another market.")
+    var model: String?
+    @Option(name: .customLong("dump-run"), help: "Write TREC run and qrels files per method to this folder.") var dumpRun: String?
+    @Option(help: "Seed of the random baseline.") var seed: UInt64 = 7
+
+    func validate() throws {
+        if k < 1 { throw ValidationError("-k must be 1 or more") }
+    }
+
+    func run() async throws {
+        let split = try TimeArgument.parse(splitAt, option: "--split-at")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jobmatch-eval-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let db = try AppDatabase.open(path: scratch.appendingPathComponent("eval.sqlite").path)
+        Console.progress("importing \(data)")
+        do {
+            try db.importDataSet(at: data)
+        } catch let failure as DataSetImport.Failure {
+            Console.endProgress()
+            Console.error(failure.description)
+            throw ExitCode.failure
+        }
+        let applicants = try db.applicants()
+        let jobs = try db.jobs()
+        let interactions = try db.interactions()
+        let given = try model.map { try ModelDirectory(path: $0).read() }
+        Console.progress("training and ranking")
+        let outcome = TemporalEvaluation(split: split, k: k, randomSeed: seed)
+            .run(applicants: applicants, jobs: jobs, interactions: interactions, trained: given)
+        Console.endProgress()
+        if outcome.queries.isEmpty {
+            Console.error("warning: no applicant has a positive outcome at or after \(split.text) on a job open at it")
+        }
+        let summary = EvalSummary(outcome: outcome, data: data, modelName: model)
+        if json { print(summary.json) } else { print(summary.table) }
+        if let report {
+            try Data(EvalHTMLReport(summary: summary).html.utf8).write(to: URL(fileURLWithPath: report), options: .atomic)
+            if !json { print("report written to \(report)") }
+        }
+        if let dumpRun {
+            try EvalRunDump(outcome: outcome).write(folder: dumpRun)
+            if !json { print("TREC run and qrels written to \(dumpRun)") }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import JobMatchCore
+
+/// Writes the held-out judgements and each method's lists in TREC format, for cross-checking the metrics
+/// with `ranx` or `pytrec_eval`: `qrels.txt` (`applicant 0 job gain`) and `run.METHOD.txt`
+/// (`applicant Q0 job rank score METHOD`, score = k − rank + 1 so the order is unambiguous), plus
+/// `metrics.json` with JobMatch's own figures.
+struct EvalRunDump {
+    let outcome: TemporalEvaluation.Outcome
+
+    func write(folder: String) throws {
+        let url = URL(fileURLWithPath: folder, isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        var qrels = ""
+        for query in outcome.queries {
+            for (job, gain) in query.gains.sorted(by: { $0.key < $1.key }) {
+                qrels += "\(query.applicant.id) 0 \(job) \(Int(gain))\n"
+            }
+        }
+        try Data(qrels.utf8).write(to: url.appendingPathComponent("qrels.txt"), options: .atomic)
+        for (name, lists) in outcome.lists.sorted(by: { $0.key < $1.key }) {
+            var run = ""
+            for (query, list) in zip(outcome.queries, lists) {
+                for (position, job) in list.prefix(outcome.k).enumerated() {
+                    run += "\(query.applicant.id) Q0 \(job) \(position + 1) \(outcome.k - position) \(name)\n"
+                }
+            }
+            try Data(run.utf8).write(to: url.appendingPathComponent("run.\(name).txt"), options: .atomic)
+        }
+        let metrics = JSONValue.object(outcome.metrics.sorted(by: { $0.key < $1.key }).map { name, m in
+            (name, .object(m.named.map { ($0.name, .number($0.value)) } + [("queries", .number(Double(m.queries)))]))
+        })
+        try Data((JSONValue.object([("k", .number(Double(outcome.k))), ("methods", metrics)]).jsonText + "\n").utf8)
+            .write(to: url.appendingPathComponent("metrics.json"), options: .atomic)
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import JobMatchCLI
+import Testing
+
+@Suite("jobmatch eval / train")
+struct EvalCommandTests {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobmatch-eval-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    func run(_ arguments: [String]) async throws {
+        var command = try JobMatchCommand.parseAsRoot(arguments)
+        if var async = command as? any AsyncParsableCommand {
+            try await async.run()
+        } else {
+            try command.run()
+        }
+    }
+
+    @Test("eval on a generated market writes the report, the TREC files, and every method")
+    func evalWritesEverything() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let market = folder.appendingPathComponent("market").path
+        try await run(["generate", "--out", market, "--applicants", "300", "--jobs", "150", "--seed", "5"])
+        let report = folder.appendingPathComponent("r.html").path
+        let dump = folder.appendingPathComponent("run").path
+        try await run(["eval", "--data", market, "--split-at", "2026-11-01T09:00:00+08:00", "-k", "5",
+                       "--report", report, "--dump-run", dump])
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(html.contains("<svg") && html.contains("jobmatch_untrained"))
+        // Self-contained: nothing loaded from anywhere.
+        #expect(!html.contains("<script") && !html.contains("src=") && !html.contains("https://") && !html.contains("<link"))
+        let qrels = try String(contentsOfFile: dump + "/qrels.txt", encoding: .utf8)
+        #expect(!qrels.isEmpty)
+        for method in ["jobmatch", "jobmatch_untrained", "popularity", "content", "random"] {
+            let lines = try String(contentsOfFile: dump + "/run.\(method).txt", encoding: .utf8).split(separator: "\n")
+            #expect(!lines.isEmpty)
+            #expect(lines.allSatisfy { $0.split(separator: " ").count == 6 })
+        }
+        let metrics = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dump + "/metrics.json"))) as! [String: Any]
+        let methods = metrics["methods"] as! [String: [String: Double]]
+        #expect(Set(methods.keys) == ["jobmatch", "jobmatch_untrained", "popularity", "content", "random"])
+        #expect(methods.values.allSatisfy { $0["violations"] == 0 })
+    }
+
+    @Test("train writes a versioned model with training.json and points models/active at it")
+    func trainActivates() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let market = folder.appendingPathComponent("market").path
+        let db = folder.appendingPathComponent("db.sqlite").path
+        let models = folder.appendingPathComponent("models").path
+        try await run(["generate", "--out", market, "--applicants", "200", "--jobs", "100", "--seed", "6"])
+        try await run(["import", market, "--db", db])
+        try await run(["train", "--db", db, "--as-of", "2026-11-30T09:00:00+08:00", "--models", models])
+        let active = models + "/active"
+        let target = try FileManager.default.destinationOfSymbolicLink(atPath: active)
+        #expect(target.hasPrefix("trained-20261130T090000-"))
+        let training = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: active + "/training.json"))) as! [String: Any]
+        #expect((training["interactions"] as! Int) > 0)
+        #expect(FileManager.default.fileExists(atPath: active + "/weights.json"))
+    }
+
+    @Test("train with no outcomes leaves the models alone")
+    func trainWithoutOutcomes() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let market = folder.appendingPathComponent("market").path
+        let db = folder.appendingPathComponent("db.sqlite").path
+        let models = folder.appendingPathComponent("models").path
+        try await run(["generate", "--out", market, "--applicants", "50", "--jobs", "30", "--seed", "7"])
+        try await run(["import", market, "--db", db])
+        try await run(["train", "--db", db, "--as-of", "2020-01-01T00:00:00+08:00", "--models", models])
+        #expect(!FileManager.default.fileExists(atPath: models + "/active"))
+    }
+}
