@@ -33,6 +33,7 @@ extension AppDatabase {
                 t.uniqueKey(["applicant_id", "job_id", "event", "at"])
             }
         }
+        migrator.registerMigration("v2-batch: batch runs, lists, push history", migrate: createBatchTables)
         return migrator
     }
 }
