@@ -35,9 +35,7 @@ struct RecommendCommand: AsyncParsableCommand {
         let matcher = Matcher(index: JobIndex(model: matchModel, jobs: jobs), configuration: configuration)
         let list = matcher.recommend(applicant: person, k: k, asOf: time)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(list), as: UTF8.self))
+            print(list.jsonText)
         } else {
             let titles = Dictionary(jobs.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
             print(Self.table(list, applicant: person, titles: titles, asOf: time))

@@ -60,7 +60,7 @@ struct ApplicantFactory {
             archetype: archetype, groups: groups, intent: intent, capacity: capacity, districtIndex: districtIndex,
             pastOccupations: Array(years.keys).sorted(), table: table, disability: disability, rng: &rng
         )
-        let registeredAt = asOf.adding(days: -rng.uniform(0, Double(configuration.days) + 240).rounded(.down) - rng.uniform(0, 0.5))
+        let registeredAt = asOf.shifted(days: -rng.uniform(0, Double(configuration.days) + 240).rounded(.down) - rng.uniform(0, 0.5))
         let writtenSkills = skills.map { SkillSynonyms.written($0, share: 0.3, rng: &rng) }
         var applicant = Applicant(
             id: Self.id(index), gender: gender, birthYear: asOf.year - age, district: geography.districts[districtIndex].code,

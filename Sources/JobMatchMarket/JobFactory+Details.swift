@@ -72,12 +72,12 @@ extension JobFactory {
         let days = Double(configuration.days)
         let duration = jobType == .publicWelfare ? rng.uniform(15, 45) : rng.uniform(30, 90)
         if rng.chance(configuration.currentPostingShare) || days < duration + 2 {
-            let age = rng.uniform(0.05, min(days, 60))
+            let age = rng.uniform(0.05, min(days, 60) - 0.01)
             let posted = asOf.shifted(days: -age)
             let life = max(duration, age + rng.uniform(3, 30))
             return (posted, posted.shifted(days: life), nil)
         }
-        let age = rng.uniform(duration + 1, days)
+        let age = rng.uniform(duration + 1, days - 0.01)
         let posted = asOf.shifted(days: -age)
         let expires = posted.shifted(days: duration)
         let closed = rng.chance(0.25) ? posted.shifted(days: rng.uniform(5, duration - 1)) : nil

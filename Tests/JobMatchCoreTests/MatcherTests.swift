@@ -61,17 +61,26 @@ import Testing
         let (applicants, jobs, asOf) = Self.market
         let byID = Dictionary(uniqueKeysWithValues: jobs.map { ($0.id, $0) })
         let config = Self.matcher.configuration
+        var buried = 0, raised = 0
         for (a, list) in zip(applicants, Self.matcher.topCandidates(applicants: applicants, m: 10, asOf: asOf)) {
-            let market = list.filter { !$0.isFallback }
-            let welfare = list.filter(\.isFallback)
-            #expect(welfare.allSatisfy { byID[$0.job]!.jobType == .publicWelfare })
-            #expect(market.allSatisfy { byID[$0.job]!.jobType != .publicWelfare })
+            let isWelfare = list.map { byID[$0.job]!.jobType == .publicWelfare }
+            let wishes = a.preferences.jobTypes.contains(.publicWelfare)
+            for (entry, welfare) in zip(list, isWelfare) { #expect(entry.isFallback == (welfare && !wishes)) }
+            let market = list.filter { byID[$0.job]!.jobType != .publicWelfare }
             let strong = market.count >= min(10, config.minimumMarketOptions) && (market.first?.score ?? 0) >= config.weakMarketScore
-            if strong, let firstWelfare = list.firstIndex(where: \.isFallback) {
+            if strong, !wishes {
                 // Below every market job.
-                #expect(list[firstWelfare...].allSatisfy { $0.isFallback }, "\(a.id)")
+                if let first = isWelfare.firstIndex(of: true) {
+                    #expect(isWelfare[first...].allSatisfy { $0 }, "\(a.id)")
+                    buried += 1
+                }
+            } else if isWelfare.contains(true) {
+                // Weak options or an explicit wish: ranked by score with the market jobs.
+                #expect(zip(list, list.dropFirst()).allSatisfy { $0.score >= $1.score }, "\(a.id)")
+                raised += 1
             }
         }
+        #expect(buried + raised > 0)
     }
 
     @Test func filterRestrictsJobTypesAndTags() {
@@ -136,5 +145,15 @@ import Testing
             #expect(patched.ids[p] == job.id)
         }
         #expect(patched.row(of: jobs[7].id) == nil)
+    }
+}
+
+extension MatcherTests {
+    @Test func orderedJSONText() {
+        let list = RecommendationList(applicant: "A1", recommendations: [
+            Recommendation(job: "J1", rank: 1, score: 0.93, reasons: [Reason(code: "distance", text: "距离约 3.2 公里", value: 3.2),
+                                                                   Reason(code: "doorstep", text: "家门口就业")]),
+        ])
+        #expect(list.jsonText == #"{"applicant":"A1","recommendations":[{"job":"J1","rank":1,"score":0.93,"reasons":[{"code":"distance","text":"距离约 3.2 公里","value":3.2},{"code":"doorstep","text":"家门口就业"}]}]}"#)
     }
 }

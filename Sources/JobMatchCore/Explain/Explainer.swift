@@ -14,12 +14,14 @@ public struct Explainer: Sendable {
 
         if fallback {
             reasons.append(Reason(code: Reason.Code.publicWelfareFallback, text: "公益性岗位：市场岗位暂不合适时的托底安置"))
+        } else if j.jobType == .publicWelfare {
+            reasons.append(Reason(code: Reason.Code.publicWelfareWish, text: "公益性岗位：本人愿意从事"))
         }
         let wished = Set(jobProfile.occupations.keys).intersection(applicantProfile.occupationWishes.filter { $0.value >= 1 }.keys)
         if !wished.isEmpty {
             let names = wished.filter { !$0.hasPrefix("code:") }.sorted()
             reasons.append(Reason(code: Reason.Code.occupationWish,
-                                  text: names.isEmpty ? "符合求职意向职业" : "符合求职意向：" + names.joined(separator: "、")))
+                                  text: "符合求职意向：" + (names.isEmpty ? j.title : names.joined(separator: "、"))))
         }
         if a.preferences.jobTypes.contains(j.jobType) {
             reasons.append(Reason(code: Reason.Code.jobTypeWish, text: "符合意向岗位类型：" + ChineseLabels.jobType(j.jobType)))
@@ -75,7 +77,7 @@ public struct Explainer: Sendable {
         if traits.contains(.parentAtHome) || traits.contains(.reducedCapacity),
            j.has(.flexible) || j.jobType == .gig || j.offers(.flexibleHours)
         {
-            reasons.append(Reason(code: Reason.Code.flexible, text: "时间灵活，便于兼顾家庭"))
+            reasons.append(Reason(code: Reason.Code.flexible, text: traits.contains(.parentAtHome) ? "时间灵活，便于兼顾家庭" : "时间灵活"))
         }
         if traits.contains(.entrepreneurial), j.jobType == .selfEmployment {
             reasons.append(Reason(code: Reason.Code.selfEmployment, text: "自主创业机会，符合创业意愿"))

@@ -31,5 +31,6 @@ public struct Reason: Codable, Sendable, Hashable {
         public static let selfEmployment = "self_employment"
         public static let certificateMissing = "certificate_missing"
         public static let publicWelfareFallback = "public_welfare_fallback"
+        public static let publicWelfareWish = "public_welfare_wish"
     }
 }

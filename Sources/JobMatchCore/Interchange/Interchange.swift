@@ -58,12 +58,12 @@ public enum Interchange {
         decode(json) { Interaction(interchange: $0) }
     }
 
-    /// Parses JSON text into a ``JSONValue``; nil with a message when it is not JSON.
+    /// Parses JSON text into a ``JSONValue``, or says why it is not JSON.
     public static func parse(_ json: some DataProtocol) -> Result<JSONValue, Issue> {
         do {
-            return .success(try JSONDecoder().decode(JSONValue.self, from: Data(json)))
+            return .success(try JSONParser.parse(json))
         } catch {
-            return .failure(Issue(field: "", message: "not valid JSON: \(describe(error))"))
+            return .failure(Issue(field: "", message: "not valid JSON: \(error)"))
         }
     }
 
@@ -79,14 +79,6 @@ public enum Interchange {
         }
         let record = build(reader)
         return Decoded(record: log.errors.isEmpty ? record : nil, errors: log.errors, warnings: log.warnings)
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        switch error {
-        case let DecodingError.dataCorrupted(context): context.debugDescription
-        case let DecodingError.typeMismatch(_, context): context.debugDescription
-        default: "\(error)"
-        }
     }
 
     /// Six-digit administrative district codes (`500103`).

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The matching engine: scores applicants against the job index in blocks, masks what the hard rules
 /// forbid, keeps each applicant's top k, places public-welfare posts as the fallback, and explains.
 public struct Matcher: Sendable {
@@ -37,7 +39,10 @@ public struct Matcher: Sendable {
     /// without explanations (for the batch allocator).
     public func topCandidates(applicants: [Applicant], m: Int, asOf: Timestamp, filter: JobFilter = .all) -> [[ScoredJob]] {
         let collected = collect(applicants: applicants, capacity: m, asOf: asOf, filter: filter)
-        return collected.map { rank(market: $0.market, publicWelfare: $0.publicWelfare, k: m) }
+        return zip(applicants, collected).map { applicant, lists in
+            rank(market: lists.market, publicWelfare: lists.publicWelfare, k: m,
+                 wishesPublicWelfare: applicant.preferences.jobTypes.contains(.publicWelfare))
+        }
     }
 
     /// Market and public-welfare top lists per applicant, best first.
@@ -48,14 +53,19 @@ public struct Matcher: Sendable {
 
     /// The fallback policy: public-welfare posts rank below market jobs unless the market options are weak
     /// (best market score below `weakMarketScore`, or fewer than `minimumMarketOptions` allowed market jobs);
-    /// when weak, both kinds are ranked together by score.
-    func rank(market: [(row: Int, score: Float)], publicWelfare: [(row: Int, score: Float)], k: Int) -> [ScoredJob] {
+    /// when weak, both kinds are ranked together by score. A person who lists `public_welfare` among the
+    /// wished job types gets both kinds ranked together too, and the posts are not marked as a fallback.
+    func rank(market: [(row: Int, score: Float)], publicWelfare: [(row: Int, score: Float)], k: Int,
+              wishesPublicWelfare: Bool = false) -> [ScoredJob]
+    {
         let ids = index.ids
         let weak = market.count < min(k, configuration.minimumMarketOptions)
             || (market.first?.score ?? -.infinity) < configuration.weakMarketScore
         var merged: [ScoredJob] = market.map { ScoredJob(row: $0.row, job: ids[$0.row], score: $0.score, isFallback: false) }
-        let fallback = publicWelfare.map { ScoredJob(row: $0.row, job: ids[$0.row], score: $0.score, isFallback: true) }
-        if weak {
+        let fallback = publicWelfare.map {
+            ScoredJob(row: $0.row, job: ids[$0.row], score: $0.score, isFallback: !wishesPublicWelfare)
+        }
+        if weak || wishesPublicWelfare {
             merged += fallback
             merged.sort { $0.score > $1.score || ($0.score == $1.score && $0.job < $1.job) }
         } else {
@@ -81,12 +91,11 @@ public struct Matcher: Sendable {
         for aStart in stride(from: 0, to: applicants.count, by: blockA) {
             let aEnd = min(aStart + blockA, applicants.count)
             let bm = aEnd - aStart
-            var profiles: [ApplicantRuleProfile] = []
             for (i, applicant) in applicants[aStart..<aEnd].enumerated() {
                 let v = extractor.applicantVector(applicant, at: asOf)
                 matrix.replaceSubrange(i * d..<(i + 1) * d, with: v)
-                profiles.append(ApplicantRuleProfile(applicant, at: asOf))
             }
+            let profiles = applicants[aStart..<aEnd].map { ApplicantRuleProfile($0, at: asOf) }
             var market = [TopKCollector](repeating: TopKCollector(capacity: capacity), count: bm)
             var welfare = [TopKCollector](repeating: TopKCollector(capacity: capacity), count: bm)
             for jStart in stride(from: 0, to: jobCount, by: blockJ) {
@@ -99,10 +108,25 @@ public struct Matcher: Sendable {
                         }
                     }
                 }
+                let threads = min(max(1, configuration.scanThreads), bm)
                 scores.withUnsafeBufferPointer { c in
-                    for i in 0..<bm {
-                        Self.scan(row: c.baseAddress! + i * bn, count: bn, offset: jStart, eligible: eligible,
-                                  columns: columns, profile: profiles[i], ids: ids, market: &market[i], welfare: &welfare[i])
+                    market.withUnsafeMutableBufferPointer { m in
+                        welfare.withUnsafeMutableBufferPointer { w in
+                            let shared = ScanBuffers(scores: c.baseAddress!, market: m.baseAddress!, welfare: w.baseAddress!)
+                            let scanRows: @Sendable (Int) -> Void = { first in
+                                for i in stride(from: first, to: bm, by: threads) {
+                                    Self.scan(row: shared.scores + i * bn, count: bn, offset: jStart, eligible: eligible,
+                                              columns: columns, profile: profiles[i], ids: ids,
+                                              market: &shared.market[i], welfare: &shared.welfare[i])
+                                }
+                            }
+                            if threads == 1 {
+                                scanRows(0)
+                            } else {
+                                // Each thread owns every `threads`-th applicant row and its collectors.
+                                DispatchQueue.concurrentPerform(iterations: threads, execute: scanRows)
+                            }
+                        }
                     }
                 }
             }
@@ -136,4 +160,11 @@ public struct Matcher: Sendable {
             }
         }
     }
+}
+
+/// Pointers into one block's scores and collectors, shared by scan threads that touch disjoint rows.
+private struct ScanBuffers: @unchecked Sendable {
+    let scores: UnsafePointer<Float>
+    let market: UnsafeMutablePointer<TopKCollector>
+    let welfare: UnsafeMutablePointer<TopKCollector>
 }

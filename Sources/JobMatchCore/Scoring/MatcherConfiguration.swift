@@ -8,7 +8,7 @@ public struct MatcherConfiguration: Sendable, Hashable {
     public var singleApplicantJobBlock: Int = 65_536
     /// OpenBLAS threads.
     public var blasThreads: Int = 1
-    /// Threads that scan score blocks into the top-k collectors.
+    /// Threads that scan score blocks into the top-k collectors (disjoint applicant rows each).
     public var scanThreads: Int = 1
     /// Use the plain-Swift reference kernel instead of OpenBLAS (tests, parity checks).
     public var useReferenceKernel: Bool = false
