@@ -66,7 +66,7 @@ struct BatchCommandTests {
                 }
             }
         }
-        #expect(items > seeking.count * 5)
+        #expect(items > seeking.count * 2)
         for (jobID, count) in exposure {
             let openings = try database.job(id: jobID)!.openings
             #expect(count <= max(15, 5 * openings))
