@@ -11,6 +11,7 @@ public struct JobMatchCommand: AsyncParsableCommand {
             GenerateCommand.self,
             ModelCommand.self,
             RecommendCommand.self,
+            BatchCommand.self,
             TrainCommand.self,
             EvalCommand.self,
             ClientCommand.self,

@@ -34,6 +34,7 @@ extension AppDatabase {
             }
         }
         migrator.registerMigration("v2: audit log", migrate: createAuditLog)
+        migrator.registerMigration("v3: batch runs, lists, push history", migrate: createBatchTables)
         return migrator
     }
 }

@@ -1,0 +1,38 @@
+import Foundation
+import JobMatchCore
+import JobMatchStore
+
+/// What a batch run reads from the database at its as-of time: the seeking applicants and open postings
+/// (by id), the model, the push suppressions, and the fingerprint of it all.
+struct BatchInputs {
+    let database: AppDatabase
+    let asOf: Timestamp
+    let applicants: [Applicant]
+    let jobs: [Job]
+    let model: MatchModel
+    let modelVersion: String
+    let suppression: PushSuppression
+    let dataHash: String
+
+    static func load(database: AppDatabase, asOf: Timestamp, windowDays: Double, modelFolder: String?, progress: BatchProgress) throws -> BatchInputs {
+        progress.note("loading applicants and postings")
+        let applicants = try database.applicants(status: .seeking)
+        let jobs = try database.openJobs(at: asOf)
+        let model: MatchModel
+        let version: String
+        if let modelFolder {
+            model = try ModelDirectory(path: modelFolder).read()
+            version = "\(model.manifest.name)@\(model.manifest.dataHash.prefix(16))"
+        } else {
+            progress.note("learning the model from the database")
+            model = MatchModel.build(from: try database.applicants(), jobs: try database.jobs())
+            version = "learned:\(model.manifest.name)@\(model.manifest.dataHash.prefix(16))"
+        }
+        progress.note("reading push history and outcomes")
+        let pushes = try database.pushes(from: asOf.secondsSince1970 - windowDays * 86_400, to: asOf.secondsSince1970)
+        let suppression = PushSuppression(pushes: pushes, interactions: try database.interactions(before: asOf), asOf: asOf, windowDays: windowDays)
+        let dataHash = BatchFingerprint.dataHash(applicants: applicants, jobs: jobs, suppression: suppression)
+        return BatchInputs(database: database, asOf: asOf, applicants: applicants, jobs: jobs, model: model, modelVersion: version,
+                           suppression: suppression, dataHash: dataHash)
+    }
+}

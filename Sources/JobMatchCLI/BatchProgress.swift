@@ -1,0 +1,47 @@
+import Foundation
+
+/// A progress bar on a terminal (stderr), silent otherwise: `scoring [#####.....] 52% 10400/20000 chunk 6/10 eta 0:42`.
+final class BatchProgress {
+    private var phase = ""
+    private var total = 0
+    private var started = Date()
+    private var lastDraw = Date.distantPast
+
+    func note(_ text: String) { Console.progress(text) }
+
+    func start(_ phase: String, total: Int) {
+        self.phase = phase
+        self.total = total
+        started = Date()
+        lastDraw = .distantPast
+        advance(to: 0, detail: "")
+    }
+
+    func advance(to done: Int, detail: String) {
+        guard Console.stderrIsTerminal else { return }
+        let now = Date()
+        guard done >= total || now.timeIntervalSince(lastDraw) >= 0.2 else { return }
+        lastDraw = now
+        let share = total == 0 ? 1 : Double(done) / Double(total)
+        let width = 30
+        let filled = Int(share * Double(width))
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        let elapsed = now.timeIntervalSince(started)
+        let eta = done > 0 ? elapsed * Double(total - done) / Double(done) : 0
+        Console.progress("\(phase) [\(bar)] \(Int(share * 100))% \(done)/\(total) \(detail) eta \(Self.clock(eta))")
+    }
+
+    /// Ends the phase with a line that stays (on a terminal).
+    func end(_ text: String) {
+        guard Console.stderrIsTerminal else { return }
+        Console.endProgress()
+        Console.error(text + " in \(Self.clock(Date().timeIntervalSince(started)))")
+    }
+
+    func finish() { Console.endProgress() }
+
+    static func clock(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return String(format: "%d:%02d", s / 60, s % 60)
+    }
+}

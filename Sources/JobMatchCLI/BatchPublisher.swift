@@ -1,0 +1,111 @@
+import Foundation
+import JobMatchCore
+import JobMatchStore
+
+/// The allocation and publication step of a batch (shared by `batch` and `batch merge`): allocate over
+/// the candidates, judge the run against the previous published one, then write the output file and the
+/// run with its lists and pushes to the database.
+struct BatchPublisher {
+    let inputs: BatchInputs
+    let options: BatchAllocationOptions
+    let scoringHeader: BatchScoringHeader
+    let progress: BatchProgress
+
+    /// The run's parameters as stored with it.
+    struct Parameters: Codable {
+        var allocation: AllocationConfiguration
+        var depth: Int
+        var windowDays: Double
+        var shards: Int
+        var gate: QualityGate
+        var forced: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case allocation, depth, shards, gate, forced
+            case windowDays = "window_days"
+        }
+    }
+
+    /// Publishes and returns the summary for people; throws `refused` when a quality gate says no.
+    func publish(candidates: [BatchCandidates]) throws -> String {
+        let seekers = try Self.seekers(applicants: inputs.applicants, candidates: candidates)
+        let postings = inputs.jobs.map { AllocationPosting(id: $0.id, openings: $0.openings) }
+        let configuration = options.allocation
+        progress.note("allocating")
+        let result = Allocator(configuration: configuration).allocate(seekers: seekers, postings: postings)
+        let report = BatchReport(seekers: seekers, postings: postings, result: result, k: configuration.k)
+        let parameters = Parameters(allocation: configuration, depth: scoringHeader.depth, windowDays: scoringHeader.windowDays,
+                                    shards: scoringHeader.shardCount, gate: options.gate, forced: options.force)
+        let runID = "run-" + BatchFingerprint.hash([inputs.asOf.text, inputs.modelVersion, inputs.dataHash, Self.json(configuration),
+                                                    "\(scoringHeader.depth)", "\(scoringHeader.windowDays)"].joined(separator: "|")).prefix(16)
+        var run = BatchRunRecord(id: runID, asOf: inputs.asOf, modelVersion: inputs.modelVersion, dataHash: inputs.dataHash,
+                                 parameters: Self.json(parameters), report: Self.json(report), status: .published, outputHash: "",
+                                 recordedAt: Timestamp.now().text)
+        let previous = try inputs.database.previousPublishedRun(before: inputs.asOf)
+        let previousReport = previous.flatMap { try? JSONDecoder().decode(BatchReport.self, from: Data($0.report.utf8)) }
+        let failures = options.gate.failures(current: report, previous: previousReport)
+        if !failures.isEmpty, !options.force {
+            run.status = .refused
+            try inputs.database.saveRefusedRun(run)
+            progress.finish()
+            throw JobMatchError(.refused, "quality gate refused run \(runID) against \(previous?.id ?? "-"): "
+                + failures.joined(separator: "; ") + " (use --force to publish anyway)")
+        }
+        let writer = try options.out.map { try JSONLinesWriter(path: $0) }
+        let explainer = Explainer(model: inputs.model)
+        let index = JobIndex(model: inputs.model, jobs: inputs.jobs)
+        progress.start("writing", total: seekers.count)
+        do {
+            try inputs.database.savePublishedRun(run) { add in
+                var hash = StreamingHash()
+                for (i, (applicant, list)) in zip(inputs.applicants, result.lists).enumerated() {
+                    let line = BatchLine.make(applicant: applicant, items: list, index: index, explainer: explainer, asOf: inputs.asOf).jsonText
+                    try writer?.write(line: line)
+                    hash.update(line + "\n")
+                    try add(applicant.id, line, list.enumerated().map { PushRecord(applicant: applicant.id, job: inputs.jobs[Int($1.posting)].id, rank: $0 + 1) })
+                    if i % 500 == 0 { progress.advance(to: i, detail: "") }
+                }
+                run.outputHash = hash.finalize()
+                return run.outputHash
+            }
+            try writer?.commit()
+        } catch {
+            writer?.discard()
+            throw error
+        }
+        progress.end("wrote \(seekers.count) lists")
+        return Self.summary(run: run, report: report, configuration: configuration, failures: failures, out: options.out)
+    }
+
+    /// One seeker per applicant (by id), with the candidates scored for them.
+    static func seekers(applicants: [Applicant], candidates: [BatchCandidates]) throws -> [AllocationSeeker] {
+        guard applicants.count == candidates.count, zip(applicants, candidates).allSatisfy({ $0.id == $1.applicant }) else {
+            throw JobMatchError(.conflict, "the candidates do not cover the seeking applicants one to one (\(candidates.count) lists for \(applicants.count) applicants)")
+        }
+        return zip(applicants, candidates).map { AllocationSeeker(id: $0.id, groups: $0.groups, candidates: $1.candidates) }
+    }
+
+    static func json(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
+    }
+
+    static func summary(run: BatchRunRecord, report r: BatchReport, configuration: AllocationConfiguration, failures: [String], out: String?) -> String {
+        func pct(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
+        var lines = [
+            "batch \(run.id) published (as of \(run.asOf.text), model \(run.modelVersion), data \(run.dataHash.prefix(12)))",
+            "  people: \(r.people), items: \(r.itemsPushed), fewer than k=\(configuration.k): \(r.fewerThanK), none: \(r.withNone)",
+            "  open postings: \(r.openPostings), pushed to someone: \(r.postingsPushed) (coverage \(pct(r.coverage)))",
+            "  largest exposure: \(r.largestExposure) people, \(String(format: "%.1f", r.largestExposurePerOpening)) per opening; caps "
+                + (configuration.capsEnabled ? "max(\(configuration.minimumCap), \(configuration.capFactor) × openings), exceeded \(r.capExceeded)" : "off"),
+        ]
+        for key in r.groups.keys.sorted() {
+            let g = r.groups[key]!
+            lines.append("  \(key): \(g.members) people, served \(pct(g.servedShare)), full lists \(g.full), items \(g.items)")
+        }
+        if !failures.isEmpty { lines.append("  published with --force despite: " + failures.joined(separator: "; ")) }
+        lines.append("  output: \(out ?? "(database only)") sha256 \(run.outputHash)")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import JobMatchCore
+
+/// The scoring phase of a batch: the applicants of one shard, in chunks of `chunkSize` by id, each chunk
+/// scored once and checkpointed in the work folder (written atomically), so a killed run picks up where
+/// it stopped and reads back exactly what it had computed.
+struct BatchScoringPlan {
+    let inputs: BatchInputs
+    let depth: Int
+    let shard: BatchShard
+    let chunkSize: Int
+    let header: BatchScoringHeader
+    let threads: Int
+
+    init(inputs: BatchInputs, depth: Int, windowDays: Double, shard: BatchShard, chunkSize: Int, threads: Int) {
+        self.inputs = inputs
+        self.depth = depth
+        self.shard = shard
+        self.chunkSize = chunkSize
+        self.threads = threads
+        header = BatchScoringHeader(asOf: inputs.asOf.text, depth: depth, windowDays: windowDays, modelVersion: inputs.modelVersion,
+                                    dataHash: inputs.dataHash, shardIndex: shard.index, shardCount: shard.count, jobCount: inputs.jobs.count)
+    }
+
+    /// Thrown by the test hook that stops a run after some chunks (as a kill would).
+    struct Interrupted: Error, CustomStringConvertible {
+        let chunks: Int
+        var description: String { "stopped after \(chunks) new chunk(s), as asked" }
+    }
+
+    /// The candidates of every applicant of the shard, by id.
+    func score(workFolder: String, progress: BatchProgress, stopAfterChunks: Int? = nil) throws -> [BatchCandidates] {
+        let mine = inputs.applicants.filter { shard.contains($0.id) }
+        let folder = (workFolder as NSString).appendingPathComponent("\(header.scoringKey.prefix(16))-shard\(shard.index)of\(shard.count)")
+        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+            throw JobMatchError(.io, "cannot create the work folder: \(error)", file: folder)
+        }
+        var configuration = MatcherConfiguration()
+        configuration.blasThreads = threads
+        let scorer = BatchScorer(matcher: Matcher(index: JobIndex(model: inputs.model, jobs: inputs.jobs), configuration: configuration), depth: depth)
+        let starts = Array(stride(from: 0, to: mine.count, by: chunkSize))
+        var all: [BatchCandidates] = []
+        all.reserveCapacity(mine.count)
+        var computed = 0, resumed = 0
+        progress.start("scoring", total: mine.count)
+        for (c, start) in starts.enumerated() {
+            let slice = Array(mine[start..<min(start + chunkSize, mine.count)])
+            var chunkHeader = header
+            chunkHeader.chunk = c
+            chunkHeader.chunkApplicants = BatchFingerprint.hash(slice.map(\.id).joined(separator: "\n"))
+            let path = (folder as NSString).appendingPathComponent(String(format: "chunk-%06d.cand", c))
+            if let saved = Self.read(path, expecting: chunkHeader.json) {
+                all += saved
+                resumed += 1
+            } else {
+                let records = scorer.candidates(for: slice, asOf: inputs.asOf, suppression: inputs.suppression)
+                let bytes = CandidateFile.encode(header: chunkHeader.json, records: records)
+                do { try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+                    throw JobMatchError(.io, "cannot write a checkpoint: \(error)", file: path)
+                }
+                all += records
+                computed += 1
+                if let stopAfterChunks, computed >= stopAfterChunks, c + 1 < starts.count { throw Interrupted(chunks: computed) }
+            }
+            progress.advance(to: min(start + chunkSize, mine.count), detail: "chunk \(c + 1)/\(starts.count)" + (resumed > 0 ? ", \(resumed) resumed" : ""))
+        }
+        progress.end("scored \(mine.count) applicants in \(starts.count) chunks (\(resumed) resumed from checkpoints)")
+        return all
+    }
+
+    /// A checkpoint's records when the file is complete and was written for this very chunk.
+    static func read(_ path: String, expecting header: String) -> [BatchCandidates]? {
+        guard let data = FileManager.default.contents(atPath: path),
+              let decoded = try? CandidateFile.decode(Array(data), file: path), decoded.header == header
+        else { return nil }
+        return decoded.records
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import JobMatchCore
+
+/// Shard candidate files: what `batch --shard I/N` leaves for `batch merge` (the ``CandidateFile``
+/// format with the scoring header; rows refer to the open postings sorted by id).
+enum BatchShardFile {
+    static func write(_ records: [BatchCandidates], header: BatchScoringHeader, to path: String) throws {
+        let bytes = CandidateFile.encode(header: header.json, records: records)
+        do {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw JobMatchError(.io, "cannot write the shard file: \(error)", file: path)
+        }
+    }
+
+    /// Reads every shard, checks they belong to one night and cover shards 0..<N once each, and returns
+    /// the common header (shard index 0) and all candidates by applicant id.
+    static func merge(paths: [String]) throws -> (BatchScoringHeader, [BatchCandidates]) {
+        guard !paths.isEmpty else { throw JobMatchError(.malformedInput, "no shard files given") }
+        var headers: [BatchScoringHeader] = []
+        var records: [BatchCandidates] = []
+        for path in paths {
+            guard let data = FileManager.default.contents(atPath: path) else { throw JobMatchError(.notFound, "cannot read the shard file", file: path) }
+            let decoded = try CandidateFile.decode(Array(data), file: path)
+            headers.append(try BatchScoringHeader.decode(decoded.header, file: path))
+            records += decoded.records
+        }
+        let first = headers[0]
+        for (header, path) in zip(headers, paths) where header.scoringKey != first.scoringKey {
+            throw JobMatchError(.conflict, "shard \(header.shardIndex)/\(header.shardCount) was scored for another night, model or data than \(paths[0])", file: path)
+        }
+        let indexes = headers.map(\.shardIndex).sorted()
+        guard indexes == Array(0..<first.shardCount) else {
+            throw JobMatchError(.malformedInput, "need each shard 0..<\(first.shardCount) exactly once, got \(indexes)")
+        }
+        records.sort { $0.applicant < $1.applicant }
+        var merged = first
+        merged.shardIndex = 0
+        return (merged, records)
+    }
+}

@@ -1,0 +1,184 @@
+import GRDB
+import JobMatchCore
+
+/// A nightly batch run as stored: what it read (as-of, model version, data hash, parameters), what it
+/// reported, and whether it was published or refused by the quality gates.
+public struct BatchRunRecord: Sendable, Hashable {
+    public var id: String
+    public var asOf: Timestamp
+    public var modelVersion: String
+    public var dataHash: String
+    /// The run's parameters as JSON text.
+    public var parameters: String
+    /// The ``BatchReport`` as JSON text.
+    public var report: String
+    public var status: Status
+    /// Hex SHA-256 of the output file's bytes (empty for refused runs).
+    public var outputHash: String
+    /// Wall-clock time the run was recorded (RFC 3339).
+    public var recordedAt: String
+
+    public enum Status: String, Sendable, Hashable {
+        case published, refused
+    }
+
+    public init(id: String, asOf: Timestamp, modelVersion: String, dataHash: String, parameters: String, report: String,
+                status: Status, outputHash: String, recordedAt: String)
+    {
+        self.id = id
+        self.asOf = asOf
+        self.modelVersion = modelVersion
+        self.dataHash = dataHash
+        self.parameters = parameters
+        self.report = report
+        self.status = status
+        self.outputHash = outputHash
+        self.recordedAt = recordedAt
+    }
+}
+
+/// One push of a published run, kept so the same posting is not pushed to the same person again.
+public struct PushRecord: Sendable, Hashable {
+    public var applicant: String
+    public var job: String
+    public var rank: Int
+
+    public init(applicant: String, job: String, rank: Int) {
+        self.applicant = applicant
+        self.job = job
+        self.rank = rank
+    }
+}
+
+extension AppDatabase {
+    /// The `v2-batch` migration: batch runs, their lists (one output line per applicant), push history.
+    static func createBatchTables(_ db: Database) throws {
+        try db.create(table: "batch_run") { t in
+            t.primaryKey("id", .text)
+            t.column("as_of", .text).notNull()
+            t.column("as_of_epoch", .double).notNull().indexed()
+            t.column("model_version", .text).notNull()
+            t.column("data_hash", .text).notNull()
+            t.column("parameters", .text).notNull()
+            t.column("report", .text).notNull()
+            t.column("status", .text).notNull()
+            t.column("output_hash", .text).notNull()
+            t.column("recorded_at", .text).notNull()
+        }
+        try db.create(table: "batch_list") { t in
+            t.column("run_id", .text).notNull().references("batch_run", onDelete: .cascade)
+            t.column("applicant_id", .text).notNull()
+            t.column("line", .text).notNull()
+            t.primaryKey(["run_id", "applicant_id"])
+        }
+        try db.create(table: "push_history") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("run_id", .text).notNull().indexed().references("batch_run", onDelete: .cascade)
+            t.column("applicant_id", .text).notNull().references("applicant", onDelete: .cascade)
+            t.column("job_id", .text).notNull().references("job", onDelete: .cascade)
+            t.column("rank", .integer).notNull()
+            t.column("pushed_at_epoch", .double).notNull().indexed()
+        }
+        try db.create(index: "push_history_pair", on: "push_history", columns: ["applicant_id", "job_id"])
+    }
+
+    /// Stores a published run in one transaction: the run, every applicant's line and the pushes (at the
+    /// run's as-of time). `produce` is called inside the transaction with a function that stores one line
+    /// and its pushes, and returns the output's hash, saved on the run. A run with the same id is
+    /// replaced, so re-running the same night is idempotent. Nothing is stored when `produce` throws.
+    public func savePublishedRun(
+        _ run: BatchRunRecord,
+        produce: (_ add: (_ applicant: String, _ line: String, _ pushes: [PushRecord]) throws -> Void) throws -> String
+    ) throws {
+        try dbWriter.write { db in
+            try db.execute(sql: "DELETE FROM batch_run WHERE id = ?", arguments: [run.id])
+            try Self.insert(run, db)
+            let list = try db.makeStatement(sql: "INSERT INTO batch_list (run_id, applicant_id, line) VALUES (?, ?, ?)")
+            let push = try db.makeStatement(
+                sql: "INSERT INTO push_history (run_id, applicant_id, job_id, rank, pushed_at_epoch) VALUES (?, ?, ?, ?, ?)")
+            let at = run.asOf.secondsSince1970
+            let outputHash = try produce { applicant, line, pushes in
+                try list.execute(arguments: [run.id, applicant, line])
+                for p in pushes { try push.execute(arguments: [run.id, p.applicant, p.job, p.rank, at]) }
+            }
+            try db.execute(sql: "UPDATE batch_run SET output_hash = ? WHERE id = ?", arguments: [outputHash, run.id])
+        }
+    }
+
+    /// Records a run the quality gates refused (no lists, no pushes), replacing one with the same id.
+    public func saveRefusedRun(_ run: BatchRunRecord) throws {
+        try dbWriter.write { db in
+            try db.execute(sql: "DELETE FROM batch_run WHERE id = ?", arguments: [run.id])
+            try Self.insert(run, db)
+        }
+    }
+
+    /// The latest published run with an as-of time before `time`, or nil.
+    public func previousPublishedRun(before time: Timestamp) throws -> BatchRunRecord? {
+        try dbWriter.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT * FROM batch_run WHERE status = 'published' AND as_of_epoch < ?
+                ORDER BY as_of_epoch DESC, recorded_at DESC, id DESC LIMIT 1
+                """, arguments: [time.secondsSince1970]).map(Self.batchRun(from:))
+        }
+    }
+
+    /// A run by id.
+    public func batchRun(id: String) throws -> BatchRunRecord? {
+        try dbWriter.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM batch_run WHERE id = ?", arguments: [id]).map(Self.batchRun(from:))
+        }
+    }
+
+    /// All runs, oldest as-of first.
+    public func batchRuns() throws -> [BatchRunRecord] {
+        try dbWriter.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM batch_run ORDER BY as_of_epoch, recorded_at, id").map(Self.batchRun(from:))
+        }
+    }
+
+    /// The output line a run wrote for an applicant (to reproduce a list for an appeal).
+    public func batchLine(run: String, applicant: String) throws -> String? {
+        try dbWriter.read { db in
+            try String.fetchOne(db, sql: "SELECT line FROM batch_list WHERE run_id = ? AND applicant_id = ?", arguments: [run, applicant])
+        }
+    }
+
+    /// Every line of a run, by applicant id.
+    public func batchLines(run: String) throws -> [String] {
+        try dbWriter.read { db in
+            try String.fetchAll(db, sql: "SELECT line FROM batch_list WHERE run_id = ? ORDER BY applicant_id", arguments: [run])
+        }
+    }
+
+    /// Pushes recorded at `[start, end)` (epoch seconds).
+    public func pushes(from start: Double, to end: Double) throws -> [(applicant: String, job: String, at: Double)] {
+        try dbWriter.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT applicant_id, job_id, pushed_at_epoch FROM push_history
+                WHERE pushed_at_epoch >= ? AND pushed_at_epoch < ? ORDER BY id
+                """, arguments: [start, end]).map { row -> (applicant: String, job: String, at: Double) in
+                    (applicant: row["applicant_id"], job: row["job_id"], at: row["pushed_at_epoch"])
+                }
+        }
+    }
+
+    static func insert(_ run: BatchRunRecord, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO batch_run (id, as_of, as_of_epoch, model_version, data_hash, parameters, report, status, output_hash, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [run.id, run.asOf.text, run.asOf.secondsSince1970, run.modelVersion, run.dataHash, run.parameters,
+                             run.report, run.status.rawValue, run.outputHash, run.recordedAt])
+    }
+
+    static func batchRun(from row: Row) throws -> BatchRunRecord {
+        let asOfText: String = row["as_of"]
+        let statusText: String = row["status"]
+        guard let asOf = Timestamp(rfc3339: asOfText), let status = BatchRunRecord.Status(rawValue: statusText) else {
+            throw JobMatchError(.internal, "stored batch run is corrupt: \(asOfText) \(statusText)")
+        }
+        return BatchRunRecord(id: row["id"], asOf: asOf, modelVersion: row["model_version"], dataHash: row["data_hash"],
+                              parameters: row["parameters"], report: row["report"], status: status,
+                              outputHash: row["output_hash"], recordedAt: row["recorded_at"])
+    }
+}

@@ -1,0 +1,147 @@
+import ArgumentParser
+import Foundation
+@testable import JobMatchCLI
+import JobMatchCore
+import JobMatchStore
+import Testing
+
+/// End to end on a real SQLite file: a generated market, imported, then `jobmatch batch`.
+@Suite("jobmatch batch", .serialized)
+struct BatchCommandTests {
+    static let asOf = "2026-11-30T09:00:00+08:00"
+    let folder: URL
+    let db: String
+
+    init() async throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobmatch-batch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        db = folder.appendingPathComponent("var/jobmatch.sqlite").path
+        let market = folder.appendingPathComponent("market").path
+        try await run(["generate", "--out", market, "--applicants", "500", "--jobs", "120", "--seed", "7", "--as-of", Self.asOf])
+        try await run(["import", market, "--db", db])
+    }
+
+    func run(_ arguments: [String]) async throws {
+        var command = try JobMatchCommand.parseAsRoot(arguments)
+        if var asyncCommand = command as? any AsyncParsableCommand {
+            try await asyncCommand.run()
+        } else {
+            try command.run()
+        }
+    }
+
+    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    func lines(_ file: String) throws -> [JSONValue] {
+        try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map {
+            try Interchange.parse(Array($0.utf8)).get()
+        }
+    }
+
+    @Test("every line passes the hard rules, respects the caps and carries only ids, ranks, scores and reasons")
+    func publishedRun() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = path("out/batch.jsonl")
+        try await run(["batch", "--db", db, "--as-of", Self.asOf, "-k", "10", "--out", out, "--chunk-size", "100", "--minimum-cap", "15", "--cap-factor", "5"])
+        let database = try AppDatabase.open(path: db)
+        let asOf = Timestamp(rfc3339: Self.asOf)!
+        let seeking = try database.applicants(status: .seeking)
+        let parsed = try lines(out)
+        #expect(parsed.count == seeking.count)
+        #expect(parsed.map { $0["applicant"] } == seeking.map { .string($0.id) })
+        var exposure: [String: Int] = [:]
+        var items = 0
+        for (line, applicant) in zip(parsed, seeking) {
+            Self.expectOnlyAllowedKeys(line)
+            guard case let .array(recommendations)? = line["recommendations"] else { Issue.record("no recommendations"); continue }
+            #expect(recommendations.count <= 10)
+            for (i, r) in recommendations.enumerated() {
+                guard case let .string(jobID)? = r["job"], let job = try database.job(id: jobID) else { Issue.record("unknown job"); continue }
+                #expect(r["rank"] == .number(Double(i + 1)))
+                #expect(HardRules.violations(applicant: applicant, job: job, at: asOf).isEmpty)
+                exposure[jobID, default: 0] += 1
+                items += 1
+                if case let .array(reasons)? = r["reasons"] {
+                    for reason in reasons { if case let .string(code)? = reason["code"] { #expect(!BatchLine.withheldReasonCodes.contains(code)) } }
+                }
+            }
+        }
+        #expect(items > seeking.count * 2)
+        for (jobID, count) in exposure {
+            let openings = try database.job(id: jobID)!.openings
+            #expect(count <= max(15, 5 * openings))
+        }
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        for word in ["disab", "groups", "income", "zero_employment", "birth", "gender", "wage\":", "低保"] { #expect(!text.contains(word)) }
+        // The run is in the database with its lists; its pushes suppress the same pairs the next day.
+        let runs = try database.batchRuns()
+        #expect(runs.count == 1 && runs[0].status == .published)
+        #expect(try database.batchLines(run: runs[0].id) == text.split(separator: "\n").map(String.init))
+        let nextDay = path("out/next.jsonl")
+        try await run(["batch", "--db", db, "--as-of", "2026-12-01T09:00:00+08:00", "--out", nextDay, "--force"])
+        let pushed = Set(try lines(out).flatMap { line -> [String] in
+            guard case let .string(a)? = line["applicant"], case let .array(rs)? = line["recommendations"] else { return [] }
+            return rs.compactMap { if case let .string(j)? = $0["job"] { "\(a)|\(j)" } else { nil } }
+        })
+        for line in try lines(nextDay) {
+            guard case let .string(a)? = line["applicant"], case let .array(rs)? = line["recommendations"] else { continue }
+            for r in rs { if case let .string(j)? = r["job"] { #expect(!pushed.contains("\(a)|\(j)")) } }
+        }
+    }
+
+    static func expectOnlyAllowedKeys(_ value: JSONValue) {
+        switch value {
+        case let .object(pairs):
+            for (key, inner) in pairs {
+                #expect(BatchLine.allowedKeys.contains(key), "unexpected key \(key)")
+                expectOnlyAllowedKeys(inner)
+            }
+        case let .array(values): for inner in values { expectOnlyAllowedKeys(inner) }
+        default: break
+        }
+    }
+
+    @Test("a run stopped halfway and started again writes the same bytes as a clean run")
+    func resume() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let resumed = path("resumed/batch.jsonl"), clean = path("clean/batch.jsonl")
+        let arguments = ["batch", "--db", db, "--as-of", Self.asOf, "--chunk-size", "60"]
+        await #expect(throws: (any Error).self) { try await run(arguments + ["--out", resumed, "--stop-after-chunks", "3"]) }
+        #expect(!FileManager.default.fileExists(atPath: resumed))
+        let work = try FileManager.default.subpathsOfDirectory(atPath: resumed + ".work").filter { $0.hasSuffix(".cand") }
+        #expect(work.count == 3)
+        try await run(arguments + ["--out", resumed])
+        try await run(arguments + ["--out", clean])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: resumed)) == Data(contentsOf: URL(fileURLWithPath: clean)))
+        #expect(!FileManager.default.fileExists(atPath: resumed + ".work"))
+    }
+
+    @Test("sharded scoring merged and allocated equals the unsharded run")
+    func shards() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let whole = path("whole.jsonl"), merged = path("merged.jsonl")
+        try await run(["batch", "--db", db, "--as-of", Self.asOf, "--out", whole, "--cap-factor", "3", "--minimum-cap", "8"])
+        var shardFiles: [String] = []
+        for i in 0..<3 {
+            let file = path("shards/shard-\(i).cand")
+            try await run(["batch", "--db", db, "--as-of", Self.asOf, "--shard", "\(i)/3", "--out", file, "--chunk-size", "70"])
+            shardFiles.append(file)
+        }
+        await #expect(throws: (any Error).self) { try await run(["batch", "merge"] + shardFiles.dropLast() + ["--db", db, "--out", merged]) }
+        try await run(["batch", "merge"] + shardFiles.reversed() + ["--db", db, "--out", merged, "--cap-factor", "3", "--minimum-cap", "8"])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: whole)) == Data(contentsOf: URL(fileURLWithPath: merged)))
+    }
+
+    @Test("the gate refuses a run whose coverage fell sharply, unless forced")
+    func gate() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await run(["batch", "--db", db, "--as-of", Self.asOf, "--out", path("a.jsonl"), "--minimum-cap", "5", "--cap-factor", "2"])
+        let later = "2026-11-30T10:00:00+08:00"
+        await #expect(throws: JobMatchError.self) { try await run(["batch", "--db", db, "--as-of", later, "--out", path("b.jsonl"), "--no-caps", "-k", "1"]) }
+        #expect(!FileManager.default.fileExists(atPath: path("b.jsonl")))
+        let database = try AppDatabase.open(path: db)
+        #expect(try database.batchRuns().map(\.status) == [.published, .refused])
+        try await run(["batch", "--db", db, "--as-of", later, "--out", path("b.jsonl"), "--no-caps", "-k", "1", "--force"])
+        #expect(try database.batchRuns().map(\.status) == [.published, .published])
+    }
+}
