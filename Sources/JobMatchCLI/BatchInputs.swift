@@ -20,7 +20,9 @@ struct BatchInputs {
         let jobs = try database.openJobs(at: asOf)
         let model: MatchModel
         let version: String
-        if let modelFolder {
+        let activeFolder = ActiveModel.resolvedPath()
+        let shipped = FileManager.default.fileExists(atPath: activeFolder + "/manifest.json") ? activeFolder : nil
+        if let modelFolder = modelFolder ?? shipped {
             model = try ModelDirectory(path: modelFolder).read()
             version = "\(model.manifest.name)@\(model.manifest.dataHash.prefix(16))"
         } else {

@@ -32,7 +32,7 @@ struct BatchScoringOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: "'now' or an RFC 3339 time the batch is computed at (default: now).") var asOf: String = "now"
     @Option(help: "Candidates kept per person for the allocation (M ≥ k).") var depth: Int = 50
     @Option(name: .customLong("window-days"), help: "Do not push a posting again to the same person within this many days.") var windowDays: Double = 7
-    @Option(help: "A model folder; without it the model is learned from the database's applicants and jobs.") var model: String?
+    @Option(help: "A model folder (default: models/active, else models/default; when neither exists the model is learned from the database).") var model: String?
     @Option(name: .customLong("chunk-size"), help: "Applicants per checkpointed chunk.") var chunkSize: Int = 2000
     @Option(help: "OpenBLAS threads.") var threads: Int = 1
 

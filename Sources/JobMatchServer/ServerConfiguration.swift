@@ -1,5 +1,6 @@
 import Foundation
 import JobMatchCore
+import JobMatchStore
 
 /// Everything `jobmatchd` needs to start, as a plain value (from flags and the config file).
 public struct ServerConfiguration: Sendable {
@@ -32,7 +33,7 @@ public struct ServerConfiguration: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "var/jobmatch.sqlite",
-        tokensPath: String? = nil, modelPath: String = "models/default", samplePath: String? = "datasets/sample",
+        tokensPath: String? = nil, modelPath: String = ActiveModel.resolvedPath(), samplePath: String? = "datasets/sample",
         shiftSampleToNow: Bool = true, coalescingWindowMilliseconds: Int = 2, maxBatchSize: Int = 256,
         maxK: Int = 200, defaultK: Int = 10, maxBodyBytes: Int = 1 << 20
     ) {

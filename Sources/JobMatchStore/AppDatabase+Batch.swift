@@ -51,7 +51,7 @@ public struct PushRecord: Sendable, Hashable {
 }
 
 extension AppDatabase {
-    /// The `v2-batch` migration: batch runs, their lists (one output line per applicant), push history.
+    /// The `v3` migration: batch runs, their lists (one output line per applicant), push history.
     static func createBatchTables(_ db: Database) throws {
         try db.create(table: "batch_run") { t in
             t.primaryKey("id", .text)

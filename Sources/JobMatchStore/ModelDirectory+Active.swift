@@ -1,19 +1,18 @@
 import Foundation
 import JobMatchCore
-import JobMatchStore
 
 /// Which model folder is in force: `models/active` (a symbolic link `jobmatch train` points at the newest
-/// trained model) when it exists, else `models/default`. `recommend`, `batch` and the daemon should open
+/// trained model) when it exists, else `models/default`. `recommend`, `batch` and the daemon open
 /// ``resolvedPath(root:)`` when no model is named.
-enum ActiveModel {
-    static let defaultRoot = "models"
+public enum ActiveModel {
+    public static let defaultRoot = "models"
     static let linkName = "active"
 
     /// The path of the active link under `root`.
-    static func linkPath(root: String = defaultRoot) -> String { (root as NSString).appendingPathComponent(linkName) }
+    public static func linkPath(root: String = defaultRoot) -> String { (root as NSString).appendingPathComponent(linkName) }
 
     /// `root/active` when it leads to a model folder, else the default model's path.
-    static func resolvedPath(root: String = defaultRoot) -> String {
+    public static func resolvedPath(root: String = defaultRoot) -> String {
         let link = linkPath(root: root)
         if FileManager.default.fileExists(atPath: (link as NSString).appendingPathComponent("manifest.json")) { return link }
         return root == defaultRoot ? ModelDirectory.defaultPath : (root as NSString).appendingPathComponent("default")
@@ -21,7 +20,7 @@ enum ActiveModel {
 
     /// Points `root/active` at `folder` atomically (a new link renamed over the old one). The link is relative
     /// when the folder is inside `root`, absolute otherwise.
-    static func activate(folder: String, root: String = defaultRoot) throws {
+    public static func activate(folder: String, root: String = defaultRoot) throws {
         let fm = FileManager.default
         try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
