@@ -144,7 +144,10 @@ public struct Matcher: Sendable {
         row: UnsafePointer<Float>, count: Int, offset: Int, eligible: [UInt8], columns: RuleColumns,
         profile: ApplicantRuleProfile, ids: [String], market: inout TopKCollector, welfare: inout TopKCollector
     ) {
-        var floor = min(market.threshold, welfare.threshold)
+        // Someone the rules keep from public-welfare posts never fills the welfare collector, so only the
+        // market threshold bounds what can enter; otherwise the lower of the two.
+        let usesWelfare = profile.publicWelfareEligible
+        var floor = usesWelfare ? min(market.threshold, welfare.threshold) : market.threshold
         eligible.withUnsafeBufferPointer { eligible in
             for j in 0..<count {
                 let s = row[j]
@@ -156,7 +159,7 @@ public struct Matcher: Sendable {
                 } else if s >= market.threshold {
                     market.offer(score: s, row: Int32(r), ids: ids)
                 }
-                floor = min(market.threshold, welfare.threshold)
+                floor = usesWelfare ? min(market.threshold, welfare.threshold) : market.threshold
             }
         }
     }
