@@ -66,22 +66,16 @@ private struct ImportRun {
             switch file {
             case .applicants:
                 let decoded = Interchange.decodeApplicant(line.bytes)
-                note(decoded, path: path, line: line.number)
-                guard let applicant = decoded.record.map({ shift == 0 ? $0 : $0.shifted(by: shift) }) else { continue }
-                guard claim(applicant.id, in: .applicants, path: path, line: line.number) else { continue }
-                guard errorCount == 0 else { continue }
-                let existed = try AppDatabase.exists(table: "applicant", id: applicant.id, db)
-                try AppDatabase.upsert(applicant, db)
-                if existed { summary.applicantsReplaced += 1 } else { summary.applicantsAdded += 1 }
+                let shifted = decoded.record.map { shift == 0 ? $0 : $0.shifted(by: shift) }
+                if let existed = try store(shifted, decoded, in: .applicants, path: path, line: line.number, db: db, upsert: AppDatabase.upsert) {
+                    if existed { summary.applicantsReplaced += 1 } else { summary.applicantsAdded += 1 }
+                }
             case .jobs:
                 let decoded = Interchange.decodeJob(line.bytes)
-                note(decoded, path: path, line: line.number)
-                guard let job = decoded.record.map({ shift == 0 ? $0 : $0.shifted(by: shift) }) else { continue }
-                guard claim(job.id, in: .jobs, path: path, line: line.number) else { continue }
-                guard errorCount == 0 else { continue }
-                let existed = try AppDatabase.exists(table: "job", id: job.id, db)
-                try AppDatabase.upsert(job, db)
-                if existed { summary.jobsReplaced += 1 } else { summary.jobsAdded += 1 }
+                let shifted = decoded.record.map { shift == 0 ? $0 : $0.shifted(by: shift) }
+                if let existed = try store(shifted, decoded, in: .jobs, path: path, line: line.number, db: db, upsert: AppDatabase.upsert) {
+                    if existed { summary.jobsReplaced += 1 } else { summary.jobsAdded += 1 }
+                }
             case .interactions:
                 let decoded = Interchange.decodeInteraction(line.bytes)
                 note(decoded, path: path, line: line.number)
@@ -103,6 +97,19 @@ private struct ImportRun {
             }
         }
         options.progress?(.init(file: path, bytesRead: total, totalBytes: total, records: records))
+    }
+
+    /// Notes an applicant's or job's issues, claims its id, and upserts it while the import is still clean.
+    /// Returns whether the id was already stored, or nil when nothing was written.
+    mutating func store<R: Identifiable>(
+        _ record: R?, _ decoded: Interchange.Decoded<R>, in file: Interchange.File, path: String, line: Int, db: Database,
+        upsert: (R, Database) throws -> Void
+    ) throws -> Bool? where R.ID == String {
+        note(decoded, path: path, line: line)
+        guard let record, claim(record.id, in: file, path: path, line: line), errorCount == 0 else { return nil }
+        let existed = try AppDatabase.exists(table: file == .applicants ? "applicant" : "job", id: record.id, db)
+        try upsert(record, db)
+        return existed
     }
 
     /// Records the decode's errors and warnings against the file and line.
