@@ -57,67 +57,6 @@ public enum JSONValue: Hashable, Sendable {
     }
 }
 
-extension JSONValue: Codable {
-    public init(from decoder: any Decoder) throws {
-        if var array = try? decoder.unkeyedContainer() {
-            var values: [JSONValue] = []
-            if let count = array.count { values.reserveCapacity(count) }
-            while !array.isAtEnd { values.append(try array.decode(JSONValue.self)) }
-            self = .array(values)
-            return
-        }
-        if let object = try? decoder.container(keyedBy: AnyKey.self) {
-            var pairs: [(key: String, value: JSONValue)] = []
-            for key in object.allKeys {
-                pairs.append((key.stringValue, try object.decode(JSONValue.self, forKey: key)))
-            }
-            self = .object(pairs)
-            return
-        }
-        let single = try decoder.singleValueContainer()
-        if single.decodeNil() {
-            self = .null
-        } else if let value = try? single.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? single.decode(Double.self) {
-            self = .number(value)
-        } else {
-            self = .string(try single.decode(String.self))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        switch self {
-        case .null:
-            var c = encoder.singleValueContainer()
-            try c.encodeNil()
-        case let .bool(v):
-            var c = encoder.singleValueContainer()
-            try c.encode(v)
-        case let .number(v):
-            var c = encoder.singleValueContainer()
-            if v == v.rounded(), abs(v) < 1e15 { try c.encode(Int64(v)) } else { try c.encode(v) }
-        case let .string(v):
-            var c = encoder.singleValueContainer()
-            try c.encode(v)
-        case let .array(values):
-            var c = encoder.unkeyedContainer()
-            for value in values { try c.encode(value) }
-        case let .object(pairs):
-            var c = encoder.container(keyedBy: AnyKey.self)
-            for (key, value) in pairs { try c.encode(value, forKey: AnyKey(key)) }
-        }
-    }
-
-    struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ string: String) { stringValue = string }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-}
-
 extension JSONValue {
     /// Compact JSON text with keys in their stored order and integers without a fraction.
     public var jsonText: String {
