@@ -3,7 +3,7 @@ import JobMatchCore
 import JobMatchStore
 
 /// What a batch run reads from the database at its as-of time: the seeking applicants and open postings
-/// (by id), the model, the push suppressions, and the fingerprint of it all.
+/// (in ``SpatialOrder``), the model, the push suppressions, and the fingerprint of it all.
 struct BatchInputs {
     let database: AppDatabase
     let asOf: Timestamp
@@ -17,7 +17,8 @@ struct BatchInputs {
     static func load(database: AppDatabase, asOf: Timestamp, windowDays: Double, modelFolder: String?, progress: BatchProgress) throws -> BatchInputs {
         progress.note("loading applicants and postings")
         let applicants = try database.applicants(status: .seeking)
-        let jobs = try database.openJobs(at: asOf)
+        // Rows of the job matrix (and the postings' numbers in candidates) in map order: see SpatialOrder.
+        let jobs = SpatialOrder.jobs(try database.openJobs(at: asOf))
         let model: MatchModel
         let version: String
         let activeFolder = ActiveModel.resolvedPath()

@@ -53,13 +53,12 @@ struct BatchPublisher {
         }
         let writer = try options.out.map { try JSONLinesWriter(path: $0) }
         let explainer = Explainer(model: inputs.model)
-        let index = JobIndex(model: inputs.model, jobs: inputs.jobs)
         progress.start("writing", total: seekers.count)
         do {
             try inputs.database.savePublishedRun(run) { add in
                 var hash = StreamingHash()
                 for (i, (applicant, list)) in zip(inputs.applicants, result.lists).enumerated() {
-                    let line = BatchLine.make(applicant: applicant, items: list, index: index, explainer: explainer, asOf: inputs.asOf).jsonText
+                    let line = BatchLine.make(applicant: applicant, items: list, postings: inputs.jobs, explainer: explainer, asOf: inputs.asOf).jsonText
                     try writer?.write(line: line)
                     hash.update(line + "\n")
                     try add(applicant.id, line, list.enumerated().map { PushRecord(applicant: applicant.id, job: inputs.jobs[Int($1.posting)].id, rank: $0 + 1) })

@@ -1,7 +1,7 @@
 import Foundation
 import JobMatchCore
 
-/// The scoring phase of a batch: the applicants of one shard, in chunks of `chunkSize` by id, each chunk
+/// The scoring phase of a batch: the applicants of one shard, in chunks of `chunkSize` along the map, each chunk
 /// scored once and checkpointed in the work folder (written atomically), so a killed run picks up where
 /// it stopped and reads back exactly what it had computed.
 struct BatchScoringPlan {
@@ -30,7 +30,10 @@ struct BatchScoringPlan {
 
     /// The candidates of every applicant of the shard, by id.
     func score(workFolder: String, progress: BatchProgress, stopAfterChunks: Int? = nil) throws -> [BatchCandidates] {
-        let mine = inputs.applicants.filter { shard.contains($0.id) }
+        // Chunks are cut along the map (SpatialOrder) so each one scores only the postings its people can
+        // reach; the candidates go back to id order at the end.
+        let byID = inputs.applicants.filter { shard.contains($0.id) }
+        let mine = SpatialOrder.applicants(byID, at: inputs.asOf)
         let folder = (workFolder as NSString).appendingPathComponent("\(header.scoringKey.prefix(16))-shard\(shard.index)of\(shard.count)")
         do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
             throw JobMatchError(.io, "cannot create the work folder: \(error)", file: folder)
@@ -65,7 +68,8 @@ struct BatchScoringPlan {
             progress.advance(to: min(start + chunkSize, mine.count), detail: "chunk \(c + 1)/\(starts.count)" + (resumed > 0 ? ", \(resumed) resumed" : ""))
         }
         progress.end("scored \(mine.count) applicants in \(starts.count) chunks (\(resumed) resumed from checkpoints)")
-        return all
+        let position = Dictionary(uniqueKeysWithValues: byID.enumerated().map { ($1.id, $0) })
+        return all.sorted { position[$0.applicant]! < position[$1.applicant]! }
     }
 
     /// A checkpoint's records when the file is complete and was written for this very chunk.

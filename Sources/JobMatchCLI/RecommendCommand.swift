@@ -32,7 +32,7 @@ struct RecommendCommand: AsyncParsableCommand {
         let jobs = try db.openJobs(at: time)
         var configuration = MatcherConfiguration()
         configuration.blasThreads = threads
-        let matcher = Matcher(index: JobIndex(model: matchModel, jobs: jobs), configuration: configuration)
+        let matcher = Matcher(index: JobIndex(model: matchModel, jobs: SpatialOrder.jobs(jobs)), configuration: configuration)
         let list = matcher.recommend(applicant: person, k: k, asOf: time)
         if json {
             print(list.jsonText)

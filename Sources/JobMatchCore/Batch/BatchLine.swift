@@ -12,11 +12,12 @@ public enum BatchLine {
     /// The keys a line may contain, at any depth.
     public static let allowedKeys: Set<String> = ["applicant", "recommendations", "job", "rank", "score", "reasons", "code", "text", "value"]
 
-    /// The line of `applicant`, explaining each allocated candidate against `index`.
-    public static func make(applicant: Applicant, items: [AllocationCandidate], index: JobIndex, explainer: Explainer, asOf: Timestamp) -> JSONValue {
+    /// The line of `applicant`, explaining each allocated candidate; `postings[row]` is the posting of row `row`.
+    public static func make(applicant: Applicant, items: [AllocationCandidate], postings: [Job], explainer: Explainer, asOf: Timestamp) -> JSONValue {
+        let subject = explainer.subject(applicant, asOf: asOf)
         let recommendations: [JSONValue] = items.enumerated().map { position, item in
-            let job = index.jobs[Int(item.posting)]
-            let reasons = explainer.reasons(applicant: applicant, job: job, asOf: asOf, fallback: item.isFallback)
+            let job = postings[Int(item.posting)]
+            let reasons = explainer.reasons(for: subject, job: job, fallback: item.isFallback)
                 .filter { !withheldReasonCodes.contains($0.code) }
                 .map { reason -> JSONValue in
                     var pairs: [(key: String, value: JSONValue)] = [("code", .string(reason.code)), ("text", .string(reason.text))]

@@ -5,12 +5,31 @@ public struct Explainer: Sendable {
 
     public init(model: MatchModel) { self.model = model }
 
+    /// The applicant's side of the explanations, worked out once per list rather than once per job.
+    public struct Subject: Sendable {
+        let applicant: Applicant
+        let profile: ApplicantProfile
+        let traits: Set<ApplicantTrait>
+    }
+
+    /// The applicant's facts for explaining any number of jobs at `asOf`.
+    public func subject(_ a: Applicant, asOf: Timestamp) -> Subject {
+        Subject(applicant: a, profile: ApplicantProfile(a, vocabulary: model.skills),
+                traits: ApplicantTrait.traits(of: a, at: asOf, configuration: model.configuration))
+    }
+
     public func reasons(applicant a: Applicant, job j: Job, asOf: Timestamp, fallback: Bool) -> [Reason] {
+        reasons(for: subject(a, asOf: asOf), job: j, fallback: fallback)
+    }
+
+    /// The reasons for one job of a subject's list.
+    public func reasons(for subject: Subject, job j: Job, fallback: Bool) -> [Reason] {
         var reasons: [Reason] = []
+        let a = subject.applicant
         let vocabulary = model.skills
-        let applicantProfile = ApplicantProfile(a, vocabulary: vocabulary)
+        let applicantProfile = subject.profile
         let jobProfile = JobProfile(j, vocabulary: vocabulary)
-        let traits = ApplicantTrait.traits(of: a, at: asOf, configuration: model.configuration)
+        let traits = subject.traits
 
         if fallback {
             reasons.append(Reason(code: Reason.Code.publicWelfareFallback, text: "公益性岗位：市场岗位暂不合适时的托底安置"))

@@ -2,11 +2,15 @@
 /// and finds known terms inside free text such as job titles.
 public struct SkillVocabulary: Codable, Sendable, Hashable {
     /// Variant (lower-cased, trimmed) → canonical term.
-    public var canonicalByVariant: [String: String]
+    public private(set) var canonicalByVariant: [String: String]
 
     public init(canonicalByVariant: [String: String]) {
         self.canonicalByVariant = canonicalByVariant
-        maxVariantLength = canonicalByVariant.keys.map(\.count).max() ?? 0
+        var lengths: [Character: Set<Int>] = [:]
+        for variant in canonicalByVariant.keys where variant.count >= 2 {
+            lengths[variant.first!, default: []].insert(variant.count)
+        }
+        variantLengthsByFirst = lengths.mapValues { $0.sorted(by: >) }
     }
 
     /// The curated synonyms alone.
@@ -37,13 +41,14 @@ public struct SkillVocabulary: Codable, Sendable, Hashable {
     /// Canonical terms of every known variant that occurs in `text` (longest match first at each position).
     public func terms(in text: String) -> [String] {
         let characters = Array(Self.fold(text))
-        guard !characters.isEmpty, maxVariantLength > 0 else { return [] }
+        guard !characters.isEmpty, !variantLengthsByFirst.isEmpty else { return [] }
         var found: [String] = []
         var seen: Set<String> = []
         var start = 0
         while start < characters.count {
             var matched = 0
-            for length in stride(from: min(maxVariantLength, characters.count - start), through: 2, by: -1) {
+            // Only the lengths of variants that start with this character (most characters start none).
+            for length in variantLengthsByFirst[characters[start]] ?? [] where length <= characters.count - start {
                 let piece = String(characters[start..<(start + length)])
                 if let canonical = canonicalByVariant[piece] {
                     if seen.insert(canonical).inserted { found.append(canonical) }
@@ -83,7 +88,8 @@ public struct SkillVocabulary: Codable, Sendable, Hashable {
         tag.lowercased().trimmingSpaces
     }
 
-    private var maxVariantLength: Int
+    /// For each first character, the lengths (≥ 2, longest first) of the variants that start with it.
+    private var variantLengthsByFirst: [Character: [Int]]
 
     private enum CodingKeys: String, CodingKey { case variants, canonicals }
 

@@ -21,10 +21,11 @@ public struct Matcher: Sendable {
         let ranked = topCandidates(applicants: applicants, m: k, asOf: asOf, filter: filter)
         let explainer = Explainer(model: model)
         return zip(applicants, ranked).map { applicant, list in
-            RecommendationList(applicant: applicant.id, recommendations: list.enumerated().map { position, scored in
+            let subject = explainer.subject(applicant, asOf: asOf)
+            return RecommendationList(applicant: applicant.id, recommendations: list.enumerated().map { position, scored in
                 Recommendation(
                     job: scored.job, rank: position + 1, score: Recommendation.rounded(scored.score),
-                    reasons: explainer.reasons(applicant: applicant, job: index.jobs[scored.row], asOf: asOf, fallback: scored.isFallback)
+                    reasons: explainer.reasons(for: subject, job: index.jobs[scored.row], fallback: scored.isFallback)
                 )
             })
         }
@@ -74,67 +75,100 @@ public struct Matcher: Sendable {
         return Array(merged.prefix(k))
     }
 
-    /// The block loop: score, mask, collect.
+    /// The block loop: score, mask, collect. Applicants are taken in ``SpatialOrder`` so a block lives in
+    /// one part of the city, and each block scores only the chunks of jobs that some of its people may
+    /// reach (``planRanges(profiles:live:)``); results come back in the order given.
     func collect(applicants: [Applicant], capacity: Int, asOf: Timestamp, filter: JobFilter) -> [Collected] {
         guard !applicants.isEmpty else { return [] }
         let d = index.dimension
         let jobCount = index.count
         let eligible = index.eligibility(at: asOf, filter: filter)
+        let live = liveChunks(eligible: eligible)
         let ids = index.ids
         let columns = index.columns
-        var results: [Collected] = []
-        results.reserveCapacity(applicants.count)
+        let allProfiles = applicants.map { ApplicantRuleProfile($0, at: asOf) }
+        let order = configuration.skipsExcludedChunks ? SpatialOrder.applicantOrder(allProfiles) : Array(applicants.indices)
+        var results = [Collected](repeating: Collected(market: [], publicWelfare: []), count: applicants.count)
         let blockA = max(1, configuration.applicantBlock)
         let blockJ = applicants.count == 1 ? max(1, configuration.singleApplicantJobBlock) : max(1, configuration.jobBlock)
         var scores = [Float](repeating: 0, count: min(blockA, applicants.count) * min(blockJ, max(jobCount, 1)))
         var matrix = [Float](repeating: 0, count: min(blockA, applicants.count) * d)
-        for aStart in stride(from: 0, to: applicants.count, by: blockA) {
-            let aEnd = min(aStart + blockA, applicants.count)
-            let bm = aEnd - aStart
-            for (i, applicant) in applicants[aStart..<aEnd].enumerated() {
-                let v = extractor.applicantVector(applicant, at: asOf)
+        for aStart in stride(from: 0, to: order.count, by: blockA) {
+            let members = Array(order[aStart..<min(aStart + blockA, order.count)])
+            let bm = members.count
+            for (i, a) in members.enumerated() {
+                let v = extractor.applicantVector(applicants[a], at: asOf)
                 matrix.replaceSubrange(i * d..<(i + 1) * d, with: v)
             }
-            let profiles = applicants[aStart..<aEnd].map { ApplicantRuleProfile($0, at: asOf) }
+            let profiles = members.map { allProfiles[$0] }
             var market = [TopKCollector](repeating: TopKCollector(capacity: capacity), count: bm)
             var welfare = [TopKCollector](repeating: TopKCollector(capacity: capacity), count: bm)
-            for jStart in stride(from: 0, to: jobCount, by: blockJ) {
-                let bn = min(jStart + blockJ, jobCount) - jStart
-                matrix.withUnsafeBufferPointer { a in
-                    index.vectors.withUnsafeBufferPointer { j in
-                        scores.withUnsafeMutableBufferPointer { c in
-                            kernel.score(applicants: a.baseAddress!, applicantCount: bm, jobs: j.baseAddress! + jStart * d,
-                                         jobCount: bn, dimension: d, scores: c.baseAddress!)
+            for range in planRanges(profiles: profiles, live: live) {
+                for jStart in stride(from: range.lowerBound, to: range.upperBound, by: blockJ) {
+                    let bn = min(jStart + blockJ, range.upperBound) - jStart
+                    matrix.withUnsafeBufferPointer { a in
+                        index.vectors.withUnsafeBufferPointer { j in
+                            scores.withUnsafeMutableBufferPointer { c in
+                                kernel.score(applicants: a.baseAddress!, applicantCount: bm, jobs: j.baseAddress! + jStart * d,
+                                             jobCount: bn, dimension: d, scores: c.baseAddress!)
+                            }
                         }
                     }
-                }
-                let threads = min(max(1, configuration.scanThreads), bm)
-                scores.withUnsafeBufferPointer { c in
-                    market.withUnsafeMutableBufferPointer { m in
-                        welfare.withUnsafeMutableBufferPointer { w in
-                            let shared = ScanBuffers(scores: c.baseAddress!, market: m.baseAddress!, welfare: w.baseAddress!)
-                            let scanRows: @Sendable (Int) -> Void = { first in
-                                for i in stride(from: first, to: bm, by: threads) {
-                                    Self.scan(row: shared.scores + i * bn, count: bn, offset: jStart, eligible: eligible,
-                                              columns: columns, profile: profiles[i], ids: ids,
-                                              market: &shared.market[i], welfare: &shared.welfare[i])
+                    let threads = min(max(1, configuration.scanThreads), bm)
+                    scores.withUnsafeBufferPointer { c in
+                        market.withUnsafeMutableBufferPointer { m in
+                            welfare.withUnsafeMutableBufferPointer { w in
+                                let shared = ScanBuffers(scores: c.baseAddress!, market: m.baseAddress!, welfare: w.baseAddress!)
+                                let scanRows: @Sendable (Int) -> Void = { first in
+                                    for i in stride(from: first, to: bm, by: threads) {
+                                        Self.scan(row: shared.scores + i * bn, count: bn, offset: jStart, eligible: eligible,
+                                                  columns: columns, profile: profiles[i], ids: ids,
+                                                  market: &shared.market[i], welfare: &shared.welfare[i])
+                                    }
                                 }
-                            }
-                            if threads == 1 {
-                                scanRows(0)
-                            } else {
-                                // Each thread owns every `threads`-th applicant row and its collectors.
-                                DispatchQueue.concurrentPerform(iterations: threads, execute: scanRows)
+                                if threads == 1 {
+                                    scanRows(0)
+                                } else {
+                                    // Each thread owns every `threads`-th applicant row and its collectors.
+                                    DispatchQueue.concurrentPerform(iterations: threads, execute: scanRows)
+                                }
                             }
                         }
                     }
                 }
             }
-            for i in 0..<bm {
-                results.append(Collected(market: market[i].sorted(ids: ids), publicWelfare: welfare[i].sorted(ids: ids)))
+            for (i, a) in members.enumerated() {
+                results[a] = Collected(market: market[i].sorted(ids: ids), publicWelfare: welfare[i].sorted(ids: ids))
             }
         }
         return results
+    }
+
+    /// Per chunk of rows, whether any job in it passes the per-query mask (open, filter).
+    func liveChunks(eligible: [UInt8]) -> [Bool] {
+        let size = RuleColumns.chunkRows
+        return (0..<index.columns.chunks.count).map { c in
+            eligible[(c * size)..<min((c + 1) * size, eligible.count)].contains(1)
+        }
+    }
+
+    /// The row ranges a block of applicants must score: runs of chunks that hold an eligible job which
+    /// the commute rule does not exclude for every person of the block. Everything when skipping is off.
+    func planRanges(profiles: [ApplicantRuleProfile], live: [Bool]) -> [Range<Int>] {
+        let jobCount = index.count
+        guard configuration.skipsExcludedChunks else { return jobCount > 0 ? [0..<jobCount] : [] }
+        let columns = index.columns
+        let size = RuleColumns.chunkRows
+        var ranges: [Range<Int>] = []
+        for c in live.indices where live[c] && profiles.contains(where: { columns.chunkMayAllow(c, $0) }) {
+            let rows = (c * size)..<min((c + 1) * size, jobCount)
+            if let last = ranges.last, last.upperBound == rows.lowerBound {
+                ranges[ranges.count - 1] = last.lowerBound..<rows.upperBound
+            } else {
+                ranges.append(rows)
+            }
+        }
+        return ranges
     }
 
     /// One applicant's row of a score block into its collectors: a cheap threshold test first, then the

@@ -12,6 +12,9 @@ public struct MatcherConfiguration: Sendable, Hashable {
     public var scanThreads: Int = 1
     /// Use the plain-Swift reference kernel instead of OpenBLAS (tests, parity checks).
     public var useReferenceKernel: Bool = false
+    /// Skip chunks of the job matrix that the commute rule or the per-query filter excludes for every
+    /// applicant of a block (the lists are the same either way; off only to check that).
+    public var skipsExcludedChunks: Bool = true
     /// Market options are weak when the best allowed market job scores below this …
     public var weakMarketScore: Float = 0.30
     /// … or when fewer allowed market jobs than this exist (capped at k).

@@ -26,6 +26,8 @@ public struct RuleColumns: Sendable {
     /// Job type index and tag bits, for `JobFilter`.
     public private(set) var jobType: [UInt8] = []
     public private(set) var tagBits: [UInt8] = []
+    /// Per chunk of ``chunkRows`` consecutive rows, what the commute rule can skip (``ChunkBounds``).
+    public internal(set) var chunks: [ChunkBounds] = []
 
     public init() {}
 
@@ -36,10 +38,12 @@ public struct RuleColumns: Sendable {
         educationMin.append(0); publicWelfare.append(false); commutable.append(false); latitude.append(0)
         longitude.append(0); unit += [0, 0, 0]; hoursPerWeek.append(0)
         disabilityLevels += [UInt8](repeating: 0, count: 6); jobType.append(0); tagBits.append(0)
-        set(job, at: count - 1)
+        set(job, at: count - 1, refreshingChunk: false)
+        if (count - 1) % Self.chunkRows == 0 { chunks.append(ChunkBounds()) }
+        chunks[(count - 1) / Self.chunkRows].include(self, row: count - 1)
     }
 
-    mutating func set(_ j: Job, at row: Int) {
+    mutating func set(_ j: Job, at row: Int, refreshingChunk: Bool = true) {
         statusOpen[row] = j.status == .open
         postedAt[row] = j.postedAt.secondsSince1970
         expiresAt[row] = j.expiresAt.secondsSince1970
@@ -63,6 +67,7 @@ public struct RuleColumns: Sendable {
         var bits: UInt8 = 0
         for (i, tag) in JobTag.allCases.enumerated() where j.has(tag) { bits |= 1 << UInt8(i) }
         tagBits[row] = bits
+        if refreshingChunk { refreshChunk(row / Self.chunkRows) }
     }
 
     /// Moves the last row into `row` and drops the last (swap-remove).
@@ -75,6 +80,9 @@ public struct RuleColumns: Sendable {
         move(&statusOpen); move(&postedAt); move(&expiresAt); move(&ageMin); move(&ageMax); move(&educationMin)
         move(&publicWelfare); move(&commutable); move(&latitude); move(&longitude); move(&unit, width: 3)
         move(&hoursPerWeek); move(&disabilityLevels, width: 6); move(&jobType); move(&tagBits)
+        chunks.removeLast(chunks.count - (count + Self.chunkRows - 1) / Self.chunkRows)
+        if row < count { refreshChunk(row / Self.chunkRows) }
+        if count > 0 { refreshChunk((count - 1) / Self.chunkRows) }
     }
 
     static func unitVector(_ p: GeoPoint) -> (Double, Double, Double) {

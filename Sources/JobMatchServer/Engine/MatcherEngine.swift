@@ -35,7 +35,7 @@ final class MatcherEngine: RecommendationEngine, @unchecked Sendable {
 
     /// Installs a freshly built index and the people, then applies changes that came in meanwhile.
     func install(model: MatchModel, jobs: [Job], applicants: [Applicant]) {
-        var built = JobIndex(model: model, jobs: jobs)
+        var built = JobIndex(model: model, jobs: SpatialOrder.jobs(jobs))
         lock.withLock {
             var people = Dictionary(applicants.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
             for change in pendingChanges {
