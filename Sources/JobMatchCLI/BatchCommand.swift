@@ -31,6 +31,7 @@ struct BatchRunCommand: AsyncParsableCommand {
     @OptionGroup var options: BatchAllocationOptions
     @Option(help: "Score only shard I of N (0 ≤ I < N) and write its candidates to --out.") var shard: String?
     @Option(name: .customLong("stop-after-chunks"), help: .hidden) var stopAfterChunks: Int?
+    @Option(name: .customLong("export-vectors"), help: .hidden) var exportVectors: String?
 
     func validate() throws {
         if let shard {
@@ -45,6 +46,10 @@ struct BatchRunCommand: AsyncParsableCommand {
         let db = try database.open()
         let progress = BatchProgress()
         let inputs = try BatchInputs.load(database: db, asOf: asOf, windowDays: scoring.windowDays, modelFolder: scoring.model, progress: progress)
+        if let exportVectors {
+            print(try BatchVectorExport.write(inputs: inputs, to: exportVectors))
+            return
+        }
         let plan = BatchScoringPlan(inputs: inputs, depth: scoring.depth, windowDays: scoring.windowDays, shard: shard,
                                     chunkSize: scoring.chunkSize, threads: scoring.threads)
         let workFolder = (options.out ?? database.path) + ".work"
@@ -61,5 +66,6 @@ struct BatchRunCommand: AsyncParsableCommand {
         let summary = try publisher.publish(candidates: candidates)
         try? FileManager.default.removeItem(atPath: workFolder)
         print(summary)
+        Console.error(progress.timeline)
     }
 }

@@ -6,6 +6,9 @@ final class BatchProgress {
     private var total = 0
     private var started = Date()
     private var lastDraw = Date.distantPast
+    private var lapStart = Date()
+    /// Wall time of each phase so far, in order (see ``lap(_:)``).
+    private(set) var phases: [(name: String, seconds: Double)] = []
 
     func note(_ text: String) { Console.progress(text) }
 
@@ -39,6 +42,18 @@ final class BatchProgress {
     }
 
     func finish() { Console.endProgress() }
+
+    /// Closes the phase `name` (it ran since the previous lap or since the start).
+    func lap(_ name: String) {
+        let now = Date()
+        phases.append((name, now.timeIntervalSince(lapStart)))
+        lapStart = now
+    }
+
+    /// `phases: load 3.1 s, index 20.4 s, …`.
+    var timeline: String {
+        "phases: " + phases.map { "\($0.name) \(String(format: "%.1f", $0.seconds)) s" }.joined(separator: ", ")
+    }
 
     static func clock(_ seconds: Double) -> String {
         let s = Int(seconds.rounded())

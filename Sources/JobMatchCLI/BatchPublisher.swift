@@ -53,6 +53,7 @@ struct BatchPublisher {
         }
         let writer = try options.out.map { try JSONLinesWriter(path: $0) }
         let explainer = Explainer(model: inputs.model)
+        progress.lap("allocation")
         progress.start("writing", total: seekers.count)
         do {
             try inputs.database.savePublishedRun(run) { add in
@@ -73,6 +74,7 @@ struct BatchPublisher {
             throw error
         }
         progress.end("wrote \(seekers.count) lists")
+        progress.lap("writing")
         return Self.summary(run: run, report: report, configuration: configuration, failures: failures, out: options.out)
     }
 

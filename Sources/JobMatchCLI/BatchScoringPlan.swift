@@ -38,9 +38,12 @@ struct BatchScoringPlan {
         do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
             throw JobMatchError(.io, "cannot create the work folder: \(error)", file: folder)
         }
+        progress.lap("load")
         var configuration = MatcherConfiguration()
         configuration.blasThreads = threads
+        configuration.scanThreads = threads
         let scorer = BatchScorer(matcher: Matcher(index: JobIndex(model: inputs.model, jobs: inputs.jobs), configuration: configuration), depth: depth)
+        progress.lap("index")
         let starts = Array(stride(from: 0, to: mine.count, by: chunkSize))
         var all: [BatchCandidates] = []
         all.reserveCapacity(mine.count)
@@ -68,6 +71,7 @@ struct BatchScoringPlan {
             progress.advance(to: min(start + chunkSize, mine.count), detail: "chunk \(c + 1)/\(starts.count)" + (resumed > 0 ? ", \(resumed) resumed" : ""))
         }
         progress.end("scored \(mine.count) applicants in \(starts.count) chunks (\(resumed) resumed from checkpoints)")
+        progress.lap("scoring")
         let position = Dictionary(uniqueKeysWithValues: byID.enumerated().map { ($1.id, $0) })
         return all.sorted { position[$0.applicant]! < position[$1.applicant]! }
     }

@@ -15,7 +15,10 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
     let tokens = try TokenStore.loadOrCreate(
         path: configuration.resolvedTokensPath, operatorTokenPath: configuration.operatorTokenPath, logger: logger)
     let metrics = ServerMetrics()
-    let engine = MatcherEngine(metrics: metrics, coalescingWindowMilliseconds: configuration.coalescingWindowMilliseconds,
+    var matching = MatcherConfiguration()
+    matching.blasThreads = configuration.scoringThreads
+    matching.scanThreads = configuration.scoringThreads
+    let engine = MatcherEngine(configuration: matching, metrics: metrics, coalescingWindowMilliseconds: configuration.coalescingWindowMilliseconds,
                                maxBatchSize: configuration.maxBatchSize)
     let env = RouteEnvironment(database: database, engine: engine, configuration: configuration)
 

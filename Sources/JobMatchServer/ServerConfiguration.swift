@@ -30,12 +30,15 @@ public struct ServerConfiguration: Sendable {
     public var defaultK: Int
     /// The largest request body, in bytes.
     public var maxBodyBytes: Int
+    /// OpenBLAS and scan threads of a scoring pass (passes run one at a time); all cores by default.
+    public var scoringThreads: Int
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "var/jobmatch.sqlite",
         tokensPath: String? = nil, modelPath: String = ActiveModel.resolvedPath(), samplePath: String? = "datasets/sample",
         shiftSampleToNow: Bool = true, coalescingWindowMilliseconds: Int = 2, maxBatchSize: Int = 256,
-        maxK: Int = 200, defaultK: Int = 10, maxBodyBytes: Int = 1 << 20
+        maxK: Int = 200, defaultK: Int = 10, maxBodyBytes: Int = 1 << 20,
+        scoringThreads: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
         self.host = host
         self.port = port
@@ -49,6 +52,7 @@ public struct ServerConfiguration: Sendable {
         self.maxK = maxK
         self.defaultK = defaultK
         self.maxBodyBytes = maxBodyBytes
+        self.scoringThreads = max(1, scoringThreads)
     }
 
     /// The tokens file in force: the configured one, or `tokens.json` beside the database.
@@ -65,7 +69,7 @@ public struct ServerConfiguration: Sendable {
 extension ServerConfiguration {
     /// Reads a JSON config file over these values: `{"tokens": PATH, "model": PATH, "sample": PATH|null,
     /// "shift_sample_to_now": BOOL, "coalescing_window_ms": INT, "max_batch_size": INT, "max_k": INT,
-    /// "default_k": INT, "max_body_bytes": INT, "host": S, "port": INT, "db": PATH}`. Unknown keys are errors.
+    /// "default_k": INT, "max_body_bytes": INT, "scoring_threads": INT, "host": S, "port": INT, "db": PATH}`. Unknown keys are errors.
     public mutating func apply(configFile path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw JobMatchError(.io, "cannot read the config file", file: path)
@@ -99,6 +103,7 @@ extension ServerConfiguration {
             case "max_k": maxK = max(1, try int(v, key))
             case "default_k": defaultK = max(1, try int(v, key))
             case "max_body_bytes": maxBodyBytes = try int(v, key)
+            case "scoring_threads": scoringThreads = max(1, try int(v, key))
             default: throw JobMatchError(.invalidRecord, "unknown setting", field: key, file: path)
             }
         }

@@ -30,7 +30,7 @@ func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.
 var model: MatchModel!
 let buildTime = seconds(clock.measure { model = MatchModel.build(from: market.applicants, jobs: market.jobs) })
 var index: JobIndex!
-let indexTime = seconds(clock.measure { index = JobIndex(model: model, jobs: market.jobs) })
+let indexTime = seconds(clock.measure { index = JobIndex(model: model, jobs: SpatialOrder.jobs(market.jobs)) })
 let d = index.dimension
 log("model \(buildTime) s, index (extract \(jobCount) jobs) \(indexTime) s, d = \(d)")
 

@@ -1,0 +1,29 @@
+import Foundation
+import JobMatchCore
+
+/// `jobmatch batch --export-vectors DIR` (hidden; used by scripts/bench-batch.sh): writes the very
+/// matrices a batch would score, so FAISS can search the same vectors in the same benchmark run:
+/// `jobs.f32` (open postings × d, the index's rows), `applicants.f32` (seekers × d, by id), raw
+/// little-endian float32, and `meta.json` with the counts.
+enum BatchVectorExport {
+    static func write(inputs: BatchInputs, to folder: String) throws -> String {
+        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+            throw JobMatchError(.io, "cannot create the folder: \(error)", file: folder)
+        }
+        let index = JobIndex(model: inputs.model, jobs: inputs.jobs)
+        var applicants = [Float]()
+        applicants.reserveCapacity(inputs.applicants.count * index.dimension)
+        for a in inputs.applicants { applicants += index.extractor.applicantVector(a, at: inputs.asOf) }
+        func save(_ floats: [Float], _ name: String) throws {
+            let path = (folder as NSString).appendingPathComponent(name)
+            do { try floats.withUnsafeBytes { try Data($0).write(to: URL(fileURLWithPath: path)) } } catch {
+                throw JobMatchError(.io, "cannot write: \(error)", file: path)
+            }
+        }
+        try save(index.vectors, "jobs.f32")
+        try save(applicants, "applicants.f32")
+        let meta = "{\"jobs\": \(index.count), \"applicants\": \(inputs.applicants.count), \"dimension\": \(index.dimension), \"as_of\": \"\(inputs.asOf.text)\"}\n"
+        try Data(meta.utf8).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent("meta.json")))
+        return "exported \(index.count) job and \(inputs.applicants.count) applicant vectors (d = \(index.dimension)) to \(folder)"
+    }
+}
