@@ -60,6 +60,7 @@ struct BatchRunCommand: AsyncParsableCommand {
             progress.finish()
             print("shard \(shard) of the batch at \(asOf.text): \(candidates.count) applicants scored, candidates in \(options.out!)")
             print("next: jobmatch batch merge SHARD-FILES... --db \(database.path) --out FILE.jsonl")
+            Console.error(progress.timeline)
             return
         }
         let publisher = BatchPublisher(inputs: inputs, options: options, scoringHeader: plan.header, progress: progress)

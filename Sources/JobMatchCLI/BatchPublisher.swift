@@ -11,6 +11,9 @@ struct BatchPublisher {
     let scoringHeader: BatchScoringHeader
     let progress: BatchProgress
 
+    /// Lines explained together on all cores before they are written.
+    static let writeBlock = 4096
+
     /// The run's parameters as stored with it.
     struct Parameters: Codable {
         var allocation: AllocationConfiguration
@@ -58,12 +61,19 @@ struct BatchPublisher {
         do {
             try inputs.database.savePublishedRun(run) { add in
                 var hash = StreamingHash()
-                for (i, (applicant, list)) in zip(inputs.applicants, result.lists).enumerated() {
-                    let line = BatchLine.make(applicant: applicant, items: list, postings: inputs.jobs, explainer: explainer, asOf: inputs.asOf).jsonText
-                    try writer?.write(line: line)
-                    hash.update(line + "\n")
-                    try add(applicant.id, line, list.enumerated().map { PushRecord(applicant: applicant.id, job: inputs.jobs[Int($1.posting)].id, rank: $0 + 1) })
-                    if i % 500 == 0 { progress.advance(to: i, detail: "") }
+                let (applicants, lists, jobs, asOf) = (inputs.applicants, result.lists, inputs.jobs, inputs.asOf)
+                // Lines are explained and encoded on all cores a block at a time, then written in order.
+                for start in stride(from: 0, to: applicants.count, by: Self.writeBlock) {
+                    let lines = Array(start..<min(start + Self.writeBlock, applicants.count)).concurrentMap { i in
+                        BatchLine.make(applicant: applicants[i], items: lists[i], postings: jobs, explainer: explainer, asOf: asOf).jsonText
+                    }
+                    for (offset, line) in lines.enumerated() {
+                        let (applicant, list) = (applicants[start + offset], lists[start + offset])
+                        try writer?.write(line: line)
+                        hash.update(line + "\n")
+                        try add(applicant.id, line, list.enumerated().map { PushRecord(applicant: applicant.id, job: jobs[Int($1.posting)].id, rank: $0 + 1) })
+                    }
+                    progress.advance(to: start + lines.count, detail: "")
                 }
                 run.outputHash = hash.finalize()
                 return run.outputHash

@@ -41,7 +41,7 @@ struct BatchScoringPlan {
         progress.lap("load")
         var configuration = MatcherConfiguration()
         configuration.blasThreads = threads
-        configuration.scanThreads = threads
+        configuration.blockThreads = threads
         let scorer = BatchScorer(matcher: Matcher(index: JobIndex(model: inputs.model, jobs: inputs.jobs), configuration: configuration), depth: depth)
         progress.lap("index")
         let starts = Array(stride(from: 0, to: mine.count, by: chunkSize))

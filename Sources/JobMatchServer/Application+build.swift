@@ -17,7 +17,7 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
     let metrics = ServerMetrics()
     var matching = MatcherConfiguration()
     matching.blasThreads = configuration.scoringThreads
-    matching.scanThreads = configuration.scoringThreads
+    matching.blockThreads = configuration.scoringThreads
     let engine = MatcherEngine(configuration: matching, metrics: metrics, coalescingWindowMilliseconds: configuration.coalescingWindowMilliseconds,
                                maxBatchSize: configuration.maxBatchSize)
     let env = RouteEnvironment(database: database, engine: engine, configuration: configuration)

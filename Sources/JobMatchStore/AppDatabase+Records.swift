@@ -26,7 +26,7 @@ extension AppDatabase {
                 ? "SELECT record FROM applicant ORDER BY id"
                 : "SELECT record FROM applicant WHERE status = ? ORDER BY id"
             return try String.fetchAll(db, sql: sql, arguments: StatementArguments(status.map { [$0.rawValue] } ?? []))
-                .map(Self.decodeApplicant)
+                .decodedOnAllCores(Self.decodeApplicant)
         }
     }
 
@@ -56,7 +56,7 @@ extension AppDatabase {
     /// All jobs, by id.
     public func jobs() throws -> [Job] {
         try dbWriter.read { db in
-            try String.fetchAll(db, sql: "SELECT record FROM job ORDER BY id").map(Self.decodeJob)
+            try String.fetchAll(db, sql: "SELECT record FROM job ORDER BY id").decodedOnAllCores(Self.decodeJob)
         }
     }
 
@@ -67,7 +67,7 @@ extension AppDatabase {
                 db,
                 sql: "SELECT record FROM job WHERE status = 'open' AND posted_at_epoch <= ? AND expires_at_epoch > ? ORDER BY id",
                 arguments: [time.secondsSince1970, time.secondsSince1970]
-            ).map(Self.decodeJob)
+            ).decodedOnAllCores(Self.decodeJob)
         }
     }
 
@@ -183,5 +183,12 @@ extension AppDatabase {
             throw JobMatchError(.internal, "stored interaction is corrupt: \(eventText) at \(atText)")
         }
         return Interaction(applicant: row["applicant_id"], job: row["job_id"], event: event, at: at)
+    }
+}
+
+extension [String] {
+    /// Stored records decoded on all cores, in order; the first failure is thrown.
+    func decodedOnAllCores<T: Sendable>(_ decode: @escaping @Sendable (String) throws -> T) throws -> [T] {
+        try concurrentMap { text in Result { try decode(text) } }.map { try $0.get() }
     }
 }

@@ -38,7 +38,7 @@ import Testing
         blocked.applicantBlock = 7
         blocked.jobBlock = 50
         blocked.blasThreads = 2
-        blocked.scanThreads = 3
+        blocked.blockThreads = 3
         let expected = Matcher(index: index, configuration: reference).topCandidates(applicants: applicants, m: 10, asOf: market.asOf)
         let actual = Matcher(index: index, configuration: blocked).topCandidates(applicants: applicants, m: 10, asOf: market.asOf)
         let single = applicants.map { Matcher(index: index).topCandidates(applicants: [$0], m: 10, asOf: market.asOf)[0] }

@@ -47,6 +47,33 @@ import Testing
         }
     }
 
+    @Test func rankedListsEqualBruteForceWithTheFallback() {
+        // The whole list, public-welfare posts included, equals ranking every allowed job by brute force
+        // under the same fallback policy (the scan drops welfare posts below a full market list's worst).
+        let (applicants, jobs, asOf) = Self.market
+        let matcher = Self.matcher
+        for m in [3, 12] {
+            let got = matcher.topCandidates(applicants: applicants, m: m, asOf: asOf)
+            for (a, list) in zip(applicants, got) {
+                let v = matcher.extractor.applicantVector(a, at: asOf)
+                var market: [(row: Int, score: Float)] = [], welfare: [(row: Int, score: Float)] = []
+                for row in 0..<matcher.index.count where HardRules.allows(applicant: a, job: matcher.index.jobs[row], at: asOf) {
+                    var sum: Float = 0
+                    for k in 0..<v.count { sum += v[k] * matcher.index.vectors[row * v.count + k] }
+                    if matcher.index.jobs[row].jobType == .publicWelfare { welfare.append((row, sum)) } else { market.append((row, sum)) }
+                }
+                let order: ((row: Int, score: Float), (row: Int, score: Float)) -> Bool = {
+                    $0.score > $1.score || ($0.score == $1.score && matcher.index.ids[$0.row] < matcher.index.ids[$1.row])
+                }
+                let expected = matcher.rank(market: Array(market.sorted(by: order).prefix(m)), publicWelfare: Array(welfare.sorted(by: order).prefix(m)),
+                                            k: m, wishesPublicWelfare: a.preferences.jobTypes.contains(.publicWelfare))
+                #expect(list.count == expected.count)
+                #expect(list.map(\.job) == expected.map(\.job) || zip(list, expected).allSatisfy { abs($0.score - $1.score) < 1e-5 }, "\(a.id), m = \(m)")
+                #expect(list.map(\.isFallback) == expected.map(\.isFallback) || list.map(\.job) != expected.map(\.job), "\(a.id)")
+            }
+        }
+    }
+
     @Test func sameInputsGiveSameBytes() throws {
         let (applicants, _, asOf) = Self.market
         let encoder = JSONEncoder()

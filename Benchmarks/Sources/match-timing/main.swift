@@ -36,7 +36,7 @@ log("model \(buildTime) s, index (extract \(jobCount) jobs) \(indexTime) s, d = 
 
 var configuration = MatcherConfiguration()
 configuration.blasThreads = threads
-configuration.scanThreads = threads
+configuration.blockThreads = threads
 let matcher = Matcher(index: index, configuration: configuration)
 
 // Applicant vectors, as the matcher makes them.

@@ -44,16 +44,17 @@ public struct BatchScorer: Sendable {
         guard !applicants.isEmpty else { return [] }
         let index = matcher.index
         let extra = applicants.map { a in suppression.suppressed[a.id]?.reduce(0) { $0 + (index.row(of: $1) == nil ? 0 : 1) } ?? 0 }.max() ?? 0
-        let ranked = matcher.topCandidates(applicants: applicants, m: max(depth, 3) + extra + Self.margin, asOf: asOf)
+        let vectors = matcher.applicantVectors(applicants, asOf: asOf)
+        let ranked = matcher.topCandidates(applicants: applicants, vectors: vectors, m: max(depth, 3) + extra + Self.margin, asOf: asOf)
         let d = index.dimension
-        return zip(applicants, ranked).map { applicant, list in
+        return Array(applicants.indices).concurrentMap { i in
+            let (applicant, list, vector) = (applicants[i], ranked[i], vectors[i])
             // Blocked sgemm rounds differently with the block's make-up: rescore exactly, in a fixed order,
             // so a person's scores do not depend on who else is in their chunk or shard.
-            let vector = matcher.extractor.applicantVector(applicant, at: asOf)
             var exact = list.map { scored -> AllocationCandidate in
                 var sum: Double = 0
                 let base = scored.row * d
-                for i in 0..<d { sum += Double(vector[i]) * Double(index.vectors[base + i]) }
+                for k in 0..<d { sum += Double(vector[k]) * Double(index.vectors[base + k]) }
                 return AllocationCandidate(posting: Int32(scored.row), score: Float(sum), isFallback: scored.isFallback)
             }
             Self.sortRuns(&exact, ids: index.ids)

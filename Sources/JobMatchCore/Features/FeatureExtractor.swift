@@ -165,12 +165,21 @@ public struct FeatureExtractor: Sendable {
     func writeText(_ document: String, block: FeatureBlock, into v: inout [Float]) {
         let range = layout[block]
         guard !range.isEmpty else { return }
+        // Terms in the order they first occur (a fixed summation order without sorting strings).
         var counts: [String: Float] = [:]
-        for term in tokenizer.terms(document) { counts[term, default: 0] += 1 }
+        var order: [String] = []
+        for term in tokenizer.terms(document) {
+            if let count = counts[term] {
+                counts[term] = count + 1
+            } else {
+                counts[term] = 1
+                order.append(term)
+            }
+        }
         var norm: Float = 0
-        for (term, count) in counts.sorted(by: { $0.key < $1.key }) {
+        for term in order {
             let (index, sign) = StableHash.bucket(term, seed: configuration.seed &+ 1, count: range.count)
-            v[range.lowerBound + index] += sign * count * model.vocabulary.weight(term)
+            v[range.lowerBound + index] += sign * counts[term]! * model.vocabulary.weight(term)
         }
         for i in range { norm += v[i] * v[i] }
         guard norm > 0 else { return }

@@ -6,11 +6,14 @@ public struct Matcher: Sendable {
     public let index: JobIndex
     public let configuration: MatcherConfiguration
     let kernel: any ScoringKernel
+    /// The kernel each block worker calls on its slice (one OpenBLAS thread).
+    let workerKernel: any ScoringKernel
 
     public init(index: JobIndex, configuration: MatcherConfiguration = MatcherConfiguration()) {
         self.index = index
         self.configuration = configuration
         kernel = configuration.useReferenceKernel ? ReferenceKernel() : BLASKernel(threads: configuration.blasThreads)
+        workerKernel = configuration.useReferenceKernel ? ReferenceKernel() : BLASKernel(threads: 1)
     }
 
     public var model: MatchModel { index.model }
@@ -39,7 +42,19 @@ public struct Matcher: Sendable {
     /// Each applicant's best `m` allowed jobs with scores, ranked with the public-welfare fallback applied,
     /// without explanations (for the batch allocator).
     public func topCandidates(applicants: [Applicant], m: Int, asOf: Timestamp, filter: JobFilter = .all) -> [[ScoredJob]] {
-        let collected = collect(applicants: applicants, capacity: m, asOf: asOf, filter: filter)
+        topCandidates(applicants: applicants, vectors: applicantVectors(applicants, asOf: asOf), m: m, asOf: asOf, filter: filter)
+    }
+
+    /// The applicants' feature vectors at `asOf`, extracted on all cores (what ``topCandidates(applicants:vectors:m:asOf:filter:)`` takes).
+    public func applicantVectors(_ applicants: [Applicant], asOf: Timestamp) -> [[Float]] {
+        let extractor = extractor
+        return applicants.count == 1 ? [extractor.applicantVector(applicants[0], at: asOf)]
+            : applicants.concurrentMap { extractor.applicantVector($0, at: asOf) }
+    }
+
+    /// ``topCandidates(applicants:m:asOf:filter:)`` with the vectors already extracted (`vectors[i]` is `applicants[i]`'s).
+    public func topCandidates(applicants: [Applicant], vectors: [[Float]], m: Int, asOf: Timestamp, filter: JobFilter = .all) -> [[ScoredJob]] {
+        let collected = collect(applicants: applicants, vectors: vectors, capacity: m, asOf: asOf, filter: filter)
         return zip(applicants, collected).map { applicant, lists in
             rank(market: lists.market, publicWelfare: lists.publicWelfare, k: m,
                  wishesPublicWelfare: applicant.preferences.jobTypes.contains(.publicWelfare))
@@ -78,8 +93,9 @@ public struct Matcher: Sendable {
     /// The block loop: score, mask, collect. Applicants are taken in ``SpatialOrder`` so a block lives in
     /// one part of the city, and each block scores only the chunks of jobs that some of its people may
     /// reach (``planRanges(profiles:live:)``); results come back in the order given.
-    func collect(applicants: [Applicant], capacity: Int, asOf: Timestamp, filter: JobFilter) -> [Collected] {
+    func collect(applicants: [Applicant], vectors: [[Float]]? = nil, capacity: Int, asOf: Timestamp, filter: JobFilter) -> [Collected] {
         guard !applicants.isEmpty else { return [] }
+        let vectors = vectors ?? applicantVectors(applicants, asOf: asOf)
         let d = index.dimension
         let jobCount = index.count
         let eligible = index.eligibility(at: asOf, filter: filter)
@@ -96,41 +112,35 @@ public struct Matcher: Sendable {
         for aStart in stride(from: 0, to: order.count, by: blockA) {
             let members = Array(order[aStart..<min(aStart + blockA, order.count)])
             let bm = members.count
-            for (i, a) in members.enumerated() {
-                let v = extractor.applicantVector(applicants[a], at: asOf)
-                matrix.replaceSubrange(i * d..<(i + 1) * d, with: v)
-            }
+            for (i, a) in members.enumerated() { matrix.replaceSubrange(i * d..<(i + 1) * d, with: vectors[a]) }
             let profiles = members.map { allProfiles[$0] }
             var market = [TopKCollector](repeating: TopKCollector(capacity: capacity), count: bm)
             var welfare = [TopKCollector](repeating: TopKCollector(capacity: capacity), count: bm)
             for range in planRanges(profiles: profiles, live: live) {
                 for jStart in stride(from: range.lowerBound, to: range.upperBound, by: blockJ) {
                     let bn = min(jStart + blockJ, range.upperBound) - jStart
+                    // Worker w scores rows lo..<hi of the block (its own sgemm) and scans them into their collectors.
+                    let workers = bm >= 2 * configuration.blockThreads ? max(1, configuration.blockThreads) : 1
+                    let kernel = workers > 1 ? workerKernel : kernel
                     matrix.withUnsafeBufferPointer { a in
                         index.vectors.withUnsafeBufferPointer { j in
                             scores.withUnsafeMutableBufferPointer { c in
-                                kernel.score(applicants: a.baseAddress!, applicantCount: bm, jobs: j.baseAddress! + jStart * d,
-                                             jobCount: bn, dimension: d, scores: c.baseAddress!)
-                            }
-                        }
-                    }
-                    let threads = min(max(1, configuration.scanThreads), bm)
-                    scores.withUnsafeBufferPointer { c in
-                        market.withUnsafeMutableBufferPointer { m in
-                            welfare.withUnsafeMutableBufferPointer { w in
-                                let shared = ScanBuffers(scores: c.baseAddress!, market: m.baseAddress!, welfare: w.baseAddress!)
-                                let scanRows: @Sendable (Int) -> Void = { first in
-                                    for i in stride(from: first, to: bm, by: threads) {
-                                        Self.scan(row: shared.scores + i * bn, count: bn, offset: jStart, eligible: eligible,
-                                                  columns: columns, profile: profiles[i], ids: ids,
-                                                  market: &shared.market[i], welfare: &shared.welfare[i])
+                                market.withUnsafeMutableBufferPointer { m in
+                                    welfare.withUnsafeMutableBufferPointer { w in
+                                        let shared = BlockBuffers(applicants: a.baseAddress!, jobs: j.baseAddress! + jStart * d,
+                                                                  scores: c.baseAddress!, market: m.baseAddress!, welfare: w.baseAddress!)
+                                        let work: @Sendable (Int) -> Void = { worker in
+                                            let lo = bm * worker / workers, hi = bm * (worker + 1) / workers
+                                            kernel.score(applicants: shared.applicants + lo * d, applicantCount: hi - lo, jobs: shared.jobs,
+                                                         jobCount: bn, dimension: d, scores: shared.scores + lo * bn)
+                                            for i in lo..<hi {
+                                                Self.scan(row: shared.scores + i * bn, count: bn, offset: jStart, eligible: eligible,
+                                                          columns: columns, profile: profiles[i], ids: ids,
+                                                          market: &shared.market[i], welfare: &shared.welfare[i])
+                                            }
+                                        }
+                                        if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
                                     }
-                                }
-                                if threads == 1 {
-                                    scanRows(0)
-                                } else {
-                                    // Each thread owns every `threads`-th applicant row and its collectors.
-                                    DispatchQueue.concurrentPerform(iterations: threads, execute: scanRows)
                                 }
                             }
                         }
@@ -173,15 +183,17 @@ public struct Matcher: Sendable {
 
     /// One applicant's row of a score block into its collectors: a cheap threshold test first, then the
     /// per-job mask (open, filter) and the applicant's hard rules, only for scores that could enter.
+    ///
+    /// The market collector's threshold bounds both kinds. While it is not full it is −∞ and everything
+    /// enters; once it holds `capacity` jobs, a public-welfare post scoring below its worst can never reach
+    /// the list ``rank(market:publicWelfare:k:wishesPublicWelfare:)`` makes: ranked together by score,
+    /// `capacity` market jobs are ahead of it; ranked as the fallback, it comes after all of them.
     @inline(__always)
     static func scan(
         row: UnsafePointer<Float>, count: Int, offset: Int, eligible: [UInt8], columns: RuleColumns,
         profile: ApplicantRuleProfile, ids: [String], market: inout TopKCollector, welfare: inout TopKCollector
     ) {
-        // Someone the rules keep from public-welfare posts never fills the welfare collector, so only the
-        // market threshold bounds what can enter; otherwise the lower of the two.
-        let usesWelfare = profile.publicWelfareEligible
-        var floor = usesWelfare ? min(market.threshold, welfare.threshold) : market.threshold
+        var floor = market.threshold
         eligible.withUnsafeBufferPointer { eligible in
             for j in 0..<count {
                 let s = row[j]
@@ -193,15 +205,17 @@ public struct Matcher: Sendable {
                 } else if s >= market.threshold {
                     market.offer(score: s, row: Int32(r), ids: ids)
                 }
-                floor = usesWelfare ? min(market.threshold, welfare.threshold) : market.threshold
+                floor = market.threshold
             }
         }
     }
 }
 
-/// Pointers into one block's scores and collectors, shared by scan threads that touch disjoint rows.
-private struct ScanBuffers: @unchecked Sendable {
-    let scores: UnsafePointer<Float>
+/// Pointers into one block's inputs, scores and collectors, shared by block workers that touch disjoint rows.
+private struct BlockBuffers: @unchecked Sendable {
+    let applicants: UnsafePointer<Float>
+    let jobs: UnsafePointer<Float>
+    let scores: UnsafeMutablePointer<Float>
     let market: UnsafeMutablePointer<TopKCollector>
     let welfare: UnsafeMutablePointer<TopKCollector>
 }

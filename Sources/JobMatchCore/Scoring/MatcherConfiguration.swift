@@ -6,10 +6,11 @@ public struct MatcherConfiguration: Sendable, Hashable {
     public var jobBlock: Int = 4096
     /// Jobs per block when scoring a single applicant (one sgemv).
     public var singleApplicantJobBlock: Int = 65_536
-    /// OpenBLAS threads.
+    /// OpenBLAS threads of one call: one applicant's sgemv, or a whole block's sgemm when `blockThreads` is 1.
     public var blasThreads: Int = 1
-    /// Threads that scan score blocks into the top-k collectors (disjoint applicant rows each).
-    public var scanThreads: Int = 1
+    /// Workers that each score (single-threaded OpenBLAS) and scan their own slice of a block's applicants.
+    /// Better than more OpenBLAS threads on few cores: no worker idles (or spins) while another scans.
+    public var blockThreads: Int = 1
     /// Use the plain-Swift reference kernel instead of OpenBLAS (tests, parity checks).
     public var useReferenceKernel: Bool = false
     /// Skip chunks of the job matrix that the commute rule or the per-query filter excludes for every
