@@ -96,62 +96,91 @@ public struct Matcher: Sendable {
     func collect(applicants: [Applicant], vectors: [[Float]]? = nil, capacity: Int, asOf: Timestamp, filter: JobFilter) -> [Collected] {
         guard !applicants.isEmpty else { return [] }
         let vectors = vectors ?? applicantVectors(applicants, asOf: asOf)
-        let d = index.dimension
-        let jobCount = index.count
         let eligible = index.eligibility(at: asOf, filter: filter)
         let live = liveChunks(eligible: eligible)
-        let ids = index.ids
-        let columns = index.columns
-        let allProfiles = applicants.map { ApplicantRuleProfile($0, at: asOf) }
-        let order = configuration.skipsExcludedChunks ? SpatialOrder.applicantOrder(allProfiles) : Array(applicants.indices)
+        let profiles = applicants.map { ApplicantRuleProfile($0, at: asOf) }
+        let order = configuration.skipsExcludedChunks ? SpatialOrder.applicantOrder(profiles) : Array(applicants.indices)
         var results = [Collected](repeating: Collected(market: [], publicWelfare: []), count: applicants.count)
         let blockA = max(1, configuration.applicantBlock)
-        let blockJ = applicants.count == 1 ? max(1, configuration.singleApplicantJobBlock) : max(1, configuration.jobBlock)
-        var scores = [Float](repeating: 0, count: min(blockA, applicants.count) * min(blockJ, max(jobCount, 1)))
-        var matrix = [Float](repeating: 0, count: min(blockA, applicants.count) * d)
+        var scratch = BlockScratch(
+            scores: [Float](repeating: 0, count: max(min(blockA, applicants.count) * min(max(1, configuration.jobBlock), index.count),
+                                                     min(max(1, configuration.singleApplicantJobBlock), index.count))),
+            matrix: [Float](repeating: 0, count: min(blockA, applicants.count) * index.dimension))
         for aStart in stride(from: 0, to: order.count, by: blockA) {
-            let members = Array(order[aStart..<min(aStart + blockA, order.count)])
-            let bm = members.count
-            for (i, a) in members.enumerated() { matrix.replaceSubrange(i * d..<(i + 1) * d, with: vectors[a]) }
-            let profiles = members.map { allProfiles[$0] }
-            var market = [TopKCollector](repeating: TopKCollector(capacity: capacity), count: bm)
-            var welfare = [TopKCollector](repeating: TopKCollector(capacity: capacity), count: bm)
-            for range in planRanges(profiles: profiles, live: live) {
-                for jStart in stride(from: range.lowerBound, to: range.upperBound, by: blockJ) {
-                    let bn = min(jStart + blockJ, range.upperBound) - jStart
-                    // Worker w scores rows lo..<hi of the block (its own sgemm) and scans them into their collectors.
-                    let workers = bm >= 2 * configuration.blockThreads ? max(1, configuration.blockThreads) : 1
-                    let kernel = workers > 1 ? workerKernel : kernel
-                    matrix.withUnsafeBufferPointer { a in
-                        index.vectors.withUnsafeBufferPointer { j in
-                            scores.withUnsafeMutableBufferPointer { c in
-                                market.withUnsafeMutableBufferPointer { m in
-                                    welfare.withUnsafeMutableBufferPointer { w in
-                                        let shared = BlockBuffers(applicants: a.baseAddress!, jobs: j.baseAddress! + jStart * d,
-                                                                  scores: c.baseAddress!, market: m.baseAddress!, welfare: w.baseAddress!)
-                                        let work: @Sendable (Int) -> Void = { worker in
-                                            let lo = bm * worker / workers, hi = bm * (worker + 1) / workers
-                                            kernel.score(applicants: shared.applicants + lo * d, applicantCount: hi - lo, jobs: shared.jobs,
-                                                         jobCount: bn, dimension: d, scores: shared.scores + lo * bn)
-                                            for i in lo..<hi {
-                                                Self.scan(row: shared.scores + i * bn, count: bn, offset: jStart, eligible: eligible,
-                                                          columns: columns, profile: profiles[i], ids: ids,
-                                                          market: &shared.market[i], welfare: &shared.welfare[i])
-                                            }
+            for group in groups(Array(order[aStart..<min(aStart + blockA, order.count)]), profiles: profiles, live: live) {
+                let found = score(group, vectors: vectors, profiles: profiles, eligible: eligible, live: live,
+                                  capacity: capacity, scratch: &scratch)
+                for (a, collected) in zip(group, found) { results[a] = collected }
+            }
+        }
+        return results
+    }
+
+    /// Scratch buffers reused by every block: one block of scores and one of applicant vectors.
+    struct BlockScratch {
+        var scores: [Float]
+        var matrix: [Float]
+    }
+
+    /// How to score a block: together, except that in a small block (the daemon's coalesced requests,
+    /// people from all over the city) someone whose own reach is under half of the block's is scored
+    /// alone, over just their chunks, rather than over everyone's.
+    func groups(_ members: [Int], profiles: [ApplicantRuleProfile], live: [Bool]) -> [[Int]] {
+        guard configuration.skipsExcludedChunks, members.count > 1, members.count <= configuration.splitBlocksUpTo else { return [members] }
+        func rows(_ ranges: [Range<Int>]) -> Int { ranges.reduce(0) { $0 + $1.count } }
+        let union = rows(planRanges(profiles: members.map { profiles[$0] }, live: live))
+        var together: [Int] = [], alone: [[Int]] = []
+        for a in members {
+            if 2 * rows(planRanges(profiles: [profiles[a]], live: live)) < union { alone.append([a]) } else { together.append(a) }
+        }
+        return (together.isEmpty ? [] : [together]) + alone
+    }
+
+    /// Scores one group of applicants over the chunks they may reach and returns their collectors, in order.
+    func score(_ members: [Int], vectors: [[Float]], profiles allProfiles: [ApplicantRuleProfile], eligible: [UInt8], live: [Bool],
+               capacity: Int, scratch: inout BlockScratch) -> [Collected]
+    {
+        let d = index.dimension
+        let ids = index.ids
+        let columns = index.columns
+        let bm = members.count
+        let blockJ = bm == 1 ? max(1, configuration.singleApplicantJobBlock) : max(1, configuration.jobBlock)
+        for (i, a) in members.enumerated() { scratch.matrix.replaceSubrange(i * d..<(i + 1) * d, with: vectors[a]) }
+        let profiles = members.map { allProfiles[$0] }
+        var market = [TopKCollector](repeating: TopKCollector(capacity: capacity), count: bm)
+        var welfare = [TopKCollector](repeating: TopKCollector(capacity: capacity), count: bm)
+        // Worker w scores rows lo..<hi of the block (its own single-threaded sgemm) and scans them.
+        let workers = bm >= 2 * configuration.blockThreads ? max(1, configuration.blockThreads) : 1
+        let kernel = workers > 1 ? workerKernel : kernel
+        for range in planRanges(profiles: profiles, live: live) {
+            for jStart in stride(from: range.lowerBound, to: range.upperBound, by: blockJ) {
+                let bn = min(jStart + blockJ, range.upperBound) - jStart
+                scratch.matrix.withUnsafeBufferPointer { a in
+                    index.vectors.withUnsafeBufferPointer { j in
+                        scratch.scores.withUnsafeMutableBufferPointer { c in
+                            market.withUnsafeMutableBufferPointer { m in
+                                welfare.withUnsafeMutableBufferPointer { w in
+                                    let shared = BlockBuffers(applicants: a.baseAddress!, jobs: j.baseAddress! + jStart * d,
+                                                              scores: c.baseAddress!, market: m.baseAddress!, welfare: w.baseAddress!)
+                                    let work: @Sendable (Int) -> Void = { worker in
+                                        let lo = bm * worker / workers, hi = bm * (worker + 1) / workers
+                                        kernel.score(applicants: shared.applicants + lo * d, applicantCount: hi - lo, jobs: shared.jobs,
+                                                     jobCount: bn, dimension: d, scores: shared.scores + lo * bn)
+                                        for i in lo..<hi {
+                                            Self.scan(row: shared.scores + i * bn, count: bn, offset: jStart, eligible: eligible,
+                                                      columns: columns, profile: profiles[i], ids: ids,
+                                                      market: &shared.market[i], welfare: &shared.welfare[i])
                                         }
-                                        if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
                                     }
+                                    if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
                                 }
                             }
                         }
                     }
                 }
             }
-            for (i, a) in members.enumerated() {
-                results[a] = Collected(market: market[i].sorted(ids: ids), publicWelfare: welfare[i].sorted(ids: ids))
-            }
         }
-        return results
+        return (0..<bm).map { Collected(market: market[$0].sorted(ids: ids), publicWelfare: welfare[$0].sorted(ids: ids)) }
     }
 
     /// Per chunk of rows, whether any job in it passes the per-query mask (open, filter).

@@ -16,6 +16,9 @@ public struct MatcherConfiguration: Sendable, Hashable {
     /// Skip chunks of the job matrix that the commute rule or the per-query filter excludes for every
     /// applicant of a block (the lists are the same either way; off only to check that).
     public var skipsExcludedChunks: Bool = true
+    /// Blocks of at most this many applicants (the daemon's coalesced requests) score people alone whose
+    /// own reach is under half of the block's; larger blocks (the batch, in map order) always score together.
+    public var splitBlocksUpTo: Int = 64
     /// Market options are weak when the best allowed market job scores below this …
     public var weakMarketScore: Float = 0.30
     /// … or when fewer allowed market jobs than this exist (capped at k).
