@@ -5,7 +5,7 @@ import JobMatchCore
 // match-timing: times JobMatch's matching at benchmark scale and exports the same float32 vectors
 // (jobs.f32, applicants.f32, timings.json) for scripts/bench_faiss.py to run through FAISS and numpy.
 //
-//   match-timing [--jobs 200000] [--applicants 1024] [--threads 2] [--repeat 5] [--k 10] --out DIR
+//   match-timing [--jobs 200000] [--applicants 1024] [--threads 2] [--block-threads THREADS] [--repeat 5] [--k 10] --out DIR
 
 var options: [String: String] = [:]
 var arguments = CommandLine.arguments.dropFirst()
@@ -18,6 +18,7 @@ let applicantCount = Int(options["applicants"] ?? "") ?? 1024
 let threads = Int(options["threads"] ?? "") ?? 2
 let repeats = Int(options["repeat"] ?? "") ?? 5
 let k = Int(options["k"] ?? "") ?? 10
+let blockThreads = Int(options["block-threads"] ?? "") ?? threads
 guard let out = options["out"] else { fatalError("--out DIR is required") }
 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
 
@@ -36,7 +37,7 @@ log("model \(buildTime) s, index (extract \(jobCount) jobs) \(indexTime) s, d = 
 
 var configuration = MatcherConfiguration()
 configuration.blasThreads = threads
-configuration.blockThreads = threads
+configuration.blockThreads = blockThreads
 let matcher = Matcher(index: index, configuration: configuration)
 
 // Applicant vectors, as the matcher makes them.
