@@ -30,7 +30,8 @@ public struct ServerConfiguration: Sendable {
     public var defaultK: Int
     /// The largest request body, in bytes.
     public var maxBodyBytes: Int
-    /// OpenBLAS and scan threads of a scoring pass (passes run one at a time); all cores by default.
+    /// Threads of a scoring pass (passes run one at a time): OpenBLAS threads of one person's sgemv, block
+    /// workers of a coalesced pass; all cores by default.
     public var scoringThreads: Int
 
     public init(

@@ -48,8 +48,7 @@ public struct Matcher: Sendable {
     /// The applicants' feature vectors at `asOf`, extracted on all cores (what ``topCandidates(applicants:vectors:m:asOf:filter:)`` takes).
     public func applicantVectors(_ applicants: [Applicant], asOf: Timestamp) -> [[Float]] {
         let extractor = extractor
-        return applicants.count == 1 ? [extractor.applicantVector(applicants[0], at: asOf)]
-            : applicants.concurrentMap { extractor.applicantVector($0, at: asOf) }
+        return applicants.concurrentMap { extractor.applicantVector($0, at: asOf) }
     }
 
     /// ``topCandidates(applicants:m:asOf:filter:)`` with the vectors already extracted (`vectors[i]` is `applicants[i]`'s).
