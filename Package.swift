@@ -119,6 +119,7 @@ let package = Package(
             name: "JobMatchServerTests",
             dependencies: [
                 "JobMatchServer",
+                "JobMatchCLI",
                 "JobMatchCore",
                 "JobMatchStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
