@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import JobMatchCore
 
 /// Options of the allocation and publication step, shared by `batch` and `batch merge`.
@@ -34,10 +35,12 @@ struct BatchScoringOptions: ParsableArguments {
     @Option(name: .customLong("window-days"), help: "Do not push a posting again to the same person within this many days.") var windowDays: Double = 7
     @Option(help: "A model folder (default: models/active, else models/default; when neither exists the model is learned from the database).") var model: String?
     @Option(name: .customLong("chunk-size"), help: "Applicants per checkpointed chunk.") var chunkSize: Int = 2000
-    @Option(help: "OpenBLAS threads.") var threads: Int = 1
+    @Option(help: "Scoring threads: block workers, each with a single-threaded sgemm and its own scan (default: the number of cores).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
         guard depth >= 1 else { throw ValidationError("--depth must be at least 1") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
         guard chunkSize >= 1 else { throw ValidationError("--chunk-size must be at least 1") }
         guard windowDays >= 0 else { throw ValidationError("--window-days must not be negative") }
         _ = try TimeArgument.parse(asOf, option: "--as-of")
