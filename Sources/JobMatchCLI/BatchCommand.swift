@@ -8,7 +8,7 @@ struct BatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
         abstract: "The nightly push batch: every seeking applicant a fitting list, no posting flooded.",
-        subcommands: [BatchRunCommand.self, BatchMergeCommand.self],
+        subcommands: [BatchRunCommand.self, BatchMergeCommand.self, BatchRunsCommand.self],
         defaultSubcommand: BatchRunCommand.self
     )
 }

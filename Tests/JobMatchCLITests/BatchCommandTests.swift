@@ -87,6 +87,15 @@ struct BatchCommandTests {
             guard case let .string(a)? = line["applicant"], case let .array(rs)? = line["recommendations"] else { continue }
             for r in rs { if case let .string(j)? = r["job"] { #expect(!pushed.contains("\(a)|\(j)")) } }
         }
+        // Past runs are listed, and a person's line in one is found by a prefix of its id (for an appeal).
+        try await run(["batch", "runs", "--db", db])
+        let someone = try #require(try lines(out).first?["applicant"]?.stringValue)
+        try await run(["batch", "runs", "--db", db, "--run", String(runs[0].id.prefix(10)), "--applicant", someone])
+        await #expect(throws: JobMatchError.self) { try await run(["batch", "runs", "--db", db, "--run", "zz", "--applicant", someone]) }
+        await #expect(throws: JobMatchError.self) {
+            try await run(["batch", "runs", "--db", db, "--run", String(runs[0].id.prefix(10)), "--applicant", "NOBODY"])
+        }
+        #expect(throws: (any Error).self) { _ = try JobMatchCommand.parseAsRoot(["batch", "runs", "--db", db, "--run", "x"]) }
     }
 
     static func expectOnlyAllowedKeys(_ value: JSONValue) {
