@@ -1,6 +1,3 @@
-import Dispatch
-import Foundation
-
 /// The jobs as a matrix of weighted feature rows plus hard-rule columns: built once from a model and the
 /// jobs, then shared read-only by every query. A value type: patching (``upsert(_:)``, ``remove(id:)``)
 /// changes only the rows concerned, in place when the index is not shared.
@@ -29,27 +26,8 @@ public struct JobIndex: Sendable {
         rowByID = [:]
         self.jobs.reserveCapacity(jobs.count)
         vectors.reserveCapacity(jobs.count * extractor.dimension)
-        let extracted = Self.vectors(of: jobs, extractor: extractor)
-        let d = dimension
-        for (i, job) in jobs.enumerated() { upsert(job, vector: extracted[i * d..<(i + 1) * d]) }
-    }
-
-    /// The vectors of `jobs`, row after row, extracted in parallel slices (the result does not depend on the slicing).
-    static func vectors(of jobs: [Job], extractor: FeatureExtractor) -> [Float] {
-        let d = extractor.dimension
-        let slices = min(jobs.count, 4 * ProcessInfo.processInfo.activeProcessorCount)
-        guard slices > 1 else { return jobs.flatMap(extractor.jobVector) }
-        var out = [Float](repeating: 0, count: jobs.count * d)
-        out.withUnsafeMutableBufferPointer { buffer in
-            let target = SendablePointer(base: buffer.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: slices) { s in
-                for i in stride(from: s, to: jobs.count, by: slices) {
-                    let v = extractor.jobVector(jobs[i])
-                    for k in 0..<d { target.base[i * d + k] = v[k] }
-                }
-            }
-        }
-        return out
+        let extractor = extractor
+        for (job, vector) in zip(jobs, jobs.concurrentMap { extractor.jobVector($0) }) { upsert(job, vector: vector[...]) }
     }
 
     /// The row of a job id.
@@ -91,11 +69,6 @@ public struct JobIndex: Sendable {
         columns.swapRemove(row)
         return true
     }
-}
-
-/// A buffer written by parallel workers at disjoint indices.
-private struct SendablePointer: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Float>
 }
 
 /// Which jobs a query looks at, beyond the hard rules (the daemon's query parameters).

@@ -2,19 +2,11 @@
 /// vectors of its commutable jobs, and whether it holds a job the rule never excludes (remote, or with
 /// no known place). A chunk far from a person's home (every job beyond their limit) is not scored at all.
 public struct ChunkBounds: Sendable, Hashable {
-    var low = (x: Double.infinity, y: Double.infinity, z: Double.infinity)
-    var high = (x: -Double.infinity, y: -Double.infinity, z: -Double.infinity)
+    /// Corners of the box around the commutable jobs' unit vectors (empty: +∞ / −∞).
+    var low = SIMD3<Double>(repeating: .infinity)
+    var high = SIMD3<Double>(repeating: -.infinity)
     /// Some job of the chunk is remote or has no place: the commute rule cannot exclude it.
     public internal(set) var hasUncommutable = false
-
-    public static func == (a: ChunkBounds, b: ChunkBounds) -> Bool {
-        a.low == b.low && a.high == b.high && a.hasUncommutable == b.hasUncommutable
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        for v in [low.x, low.y, low.z, high.x, high.y, high.z] { hasher.combine(v) }
-        hasher.combine(hasUncommutable)
-    }
 
     /// Grows the bounds to cover job `row` of `columns`.
     mutating func include(_ columns: RuleColumns, row: Int) {
@@ -22,9 +14,9 @@ public struct ChunkBounds: Sendable, Hashable {
             hasUncommutable = true
             return
         }
-        let x = columns.unit[3 * row], y = columns.unit[3 * row + 1], z = columns.unit[3 * row + 2]
-        low = (min(low.x, x), min(low.y, y), min(low.z, z))
-        high = (max(high.x, x), max(high.y, y), max(high.z, z))
+        let p = SIMD3(columns.unit[3 * row], columns.unit[3 * row + 1], columns.unit[3 * row + 2])
+        low = pointwiseMin(low, p)
+        high = pointwiseMax(high, p)
     }
 }
 
@@ -50,10 +42,8 @@ extension RuleColumns {
     public func chunkMayAllow(_ c: Int, _ p: ApplicantRuleProfile) -> Bool {
         let b = chunks[c]
         guard !b.hasUncommutable, let commute = p.commute, !commute.unlimited else { return true }
-        let u = commute.unit
-        let dx = max(0, b.low.x - u.0, u.0 - b.high.x)
-        let dy = max(0, b.low.y - u.1, u.1 - b.high.y)
-        let dz = max(0, b.low.z - u.2, u.2 - b.high.z)
-        return !(dx * dx + dy * dy + dz * dz > commute.sureBeyond)
+        let u = SIMD3(commute.unit.0, commute.unit.1, commute.unit.2)
+        let gap = pointwiseMax(pointwiseMax(b.low - u, u - b.high), .zero)
+        return !(gap.x * gap.x + gap.y * gap.y + gap.z * gap.z > commute.sureBeyond)
     }
 }

@@ -51,7 +51,7 @@ struct ProfileRoutes {
         if caller.role == .evaluator { throw Problem.forbidden("evaluators cannot change data") }
         guard let existing = try await env.db({ try $0.applicant(id: id) }) else { throw Problem.notFound("no applicant \"\(id)\"") }
         try AccessPolicy.checkWriteProfile(caller, districts: [existing.district])
-        try await env.db { try $0.deleteApplicant(id: id) }
+        _ = try await env.db { try $0.deleteApplicant(id: id) }
         env.engine.applicantRemoved(id: id)
         context.logger.info("applicant deleted", metadata: ["applicant.id": "\(id)"])
         return Response(status: .noContent)
@@ -90,7 +90,7 @@ struct ProfileRoutes {
         if caller.role == .evaluator { throw Problem.forbidden("evaluators cannot change data") }
         guard let existing = try await env.db({ try $0.job(id: id) }) else { throw Problem.notFound("no job \"\(id)\"") }
         try AccessPolicy.checkWriteJob(caller, districts: [existing.district])
-        try await env.db { try $0.deleteJob(id: id) }
+        _ = try await env.db { try $0.deleteJob(id: id) }
         env.engine.jobRemoved(id: id)
         context.logger.info("job deleted", metadata: ["job.id": "\(id)"])
         return Response(status: .noContent)
