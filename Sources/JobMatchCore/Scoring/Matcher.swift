@@ -151,28 +151,23 @@ public struct Matcher: Sendable {
         // Worker w scores rows lo..<hi of the block (its own single-threaded sgemm) and scans them.
         let workers = bm >= 2 * configuration.blockThreads ? max(1, configuration.blockThreads) : 1
         let kernel = workers > 1 ? workerKernel : kernel
-        for range in planRanges(profiles: profiles, live: live) {
-            for jStart in stride(from: range.lowerBound, to: range.upperBound, by: blockJ) {
-                let bn = min(jStart + blockJ, range.upperBound) - jStart
-                scratch.matrix.withUnsafeBufferPointer { a in
-                    index.vectors.withUnsafeBufferPointer { j in
-                        scratch.scores.withUnsafeMutableBufferPointer { c in
-                            market.withUnsafeMutableBufferPointer { m in
-                                welfare.withUnsafeMutableBufferPointer { w in
-                                    let shared = BlockBuffers(applicants: a.baseAddress!, jobs: j.baseAddress! + jStart * d,
-                                                              scores: c.baseAddress!, market: m.baseAddress!, welfare: w.baseAddress!)
-                                    let work: @Sendable (Int) -> Void = { worker in
-                                        let lo = bm * worker / workers, hi = bm * (worker + 1) / workers
-                                        kernel.score(applicants: shared.applicants + lo * d, applicantCount: hi - lo, jobs: shared.jobs,
-                                                     jobCount: bn, dimension: d, scores: shared.scores + lo * bn)
-                                        for i in lo..<hi {
-                                            Self.scan(row: shared.scores + i * bn, count: bn, offset: jStart, eligible: eligible,
-                                                      columns: columns, profile: profiles[i], ids: ids,
-                                                      market: &shared.market[i], welfare: &shared.welfare[i])
-                                        }
-                                    }
-                                    if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
+        let pieces = planRanges(profiles: profiles, live: live).flatMap { range in
+            stride(from: range.lowerBound, to: range.upperBound, by: blockJ).map { $0..<min($0 + blockJ, range.upperBound) }
+        }
+        scratch.matrix.withUnsafeBufferPointer { a in
+            index.vectors.withUnsafeBufferPointer { j in
+                scratch.scores.withUnsafeMutableBufferPointer { c in
+                    market.withUnsafeMutableBufferPointer { m in
+                        welfare.withUnsafeMutableBufferPointer { w in
+                            let block = BlockBuffers(applicants: a.baseAddress!, jobs: j.baseAddress!, scores: c.baseAddress!,
+                                                     market: m.baseAddress!, welfare: w.baseAddress!)
+                            for piece in pieces {
+                                let work: @Sendable (Int) -> Void = { worker in
+                                    Self.scoreAndScan(rows: bm * worker / workers..<bm * (worker + 1) / workers, jobs: piece, block: block,
+                                                      kernel: kernel, dimension: d, eligible: eligible, columns: columns,
+                                                      profiles: profiles, ids: ids)
                                 }
+                                if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
                             }
                         }
                     }
@@ -209,6 +204,21 @@ public struct Matcher: Sendable {
         return ranges
     }
 
+    /// One block worker's share: scores applicant rows `rows` of the block against job rows `jobs` (one
+    /// sgemm into the block's score buffer, `jobs.count` wide) and scans each row into its collectors.
+    static func scoreAndScan(
+        rows: Range<Int>, jobs: Range<Int>, block: BlockBuffers, kernel: any ScoringKernel, dimension d: Int,
+        eligible: [UInt8], columns: RuleColumns, profiles: [ApplicantRuleProfile], ids: [String]
+    ) {
+        let bn = jobs.count
+        kernel.score(applicants: block.applicants + rows.lowerBound * d, applicantCount: rows.count, jobs: block.jobs + jobs.lowerBound * d,
+                     jobCount: bn, dimension: d, scores: block.scores + rows.lowerBound * bn)
+        for i in rows {
+            scan(row: block.scores + i * bn, count: bn, offset: jobs.lowerBound, eligible: eligible, columns: columns,
+                 profile: profiles[i], ids: ids, market: &block.market[i], welfare: &block.welfare[i])
+        }
+    }
+
     /// One applicant's row of a score block into its collectors: a cheap threshold test first, then the
     /// per-job mask (open, filter) and the applicant's hard rules, only for scores that could enter.
     ///
@@ -240,7 +250,7 @@ public struct Matcher: Sendable {
 }
 
 /// Pointers into one block's inputs, scores and collectors, shared by block workers that touch disjoint rows.
-private struct BlockBuffers: @unchecked Sendable {
+struct BlockBuffers: @unchecked Sendable {
     let applicants: UnsafePointer<Float>
     let jobs: UnsafePointer<Float>
     let scores: UnsafeMutablePointer<Float>
