@@ -1,5 +1,6 @@
 import Foundation
 import JobMatchCore
+import JobMatchStore
 
 /// The scoring phase of a batch: the applicants of one shard, in chunks of `chunkSize` along the map, each chunk
 /// scored once and checkpointed in the work folder (written atomically), so a killed run picks up where
@@ -61,9 +62,7 @@ struct BatchScoringPlan {
             } else {
                 let records = scorer.candidates(for: slice, asOf: inputs.asOf, suppression: inputs.suppression)
                 let bytes = CandidateFile.encode(header: chunkHeader.json, records: records)
-                do { try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-                    throw JobMatchError(.io, "cannot write a checkpoint: \(error)", file: path)
-                }
+                try PrivateFile.write(Data(bytes), to: path)
                 all += records
                 computed += 1
                 if let stopAfterChunks, computed >= stopAfterChunks, c + 1 < starts.count { throw Interrupted(chunks: computed) }

@@ -1,5 +1,6 @@
 import Foundation
 import JobMatchCore
+import JobMatchStore
 
 /// Shard candidate files: what `batch --shard I/N` leaves for `batch merge` (the ``CandidateFile``
 /// format with the scoring header; rows refer to the open postings sorted by id).
@@ -9,7 +10,9 @@ enum BatchShardFile {
         do {
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
                                                     withIntermediateDirectories: true)
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try PrivateFile.write(Data(bytes), to: path)
+        } catch let error as JobMatchError {
+            throw error
         } catch {
             throw JobMatchError(.io, "cannot write the shard file: \(error)", file: path)
         }

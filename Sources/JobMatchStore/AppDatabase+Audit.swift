@@ -6,26 +6,33 @@ import JobMatchCore
 public struct AuditEntry: Sendable, Hashable {
     /// Sequence number, increasing (0 before the entry is stored).
     public var id: Int64
-    /// When the request was answered.
+    /// When the request was answered (or the command ran).
     public var at: Timestamp
-    /// The token name of the caller (`-` when no valid token was shown).
+    /// The token name of the caller (`-` when no valid token was shown), or `os:USER` for the CLI.
     public var actor: String
-    /// The caller's role (`caseworker`, `operator`, `evaluator`, `-`).
+    /// The caller's role (`caseworker`, `operator`, `evaluator`, `cli`, `-`).
     public var role: String
-    /// `METHOD /path` as requested.
+    /// `METHOD /path` as requested, or `cli COMMAND`.
     public var endpoint: String
-    /// The person concerned, when there is one.
+    /// The one person concerned, when there is exactly one (every person is in ``subjects``).
     public var applicant: String?
     /// The job concerned, when there is one.
     public var job: String?
-    /// The HTTP status the request was answered with.
+    /// The HTTP status the request was answered with (0 for CLI commands).
     public var status: Int
-    /// Anything else worth keeping (e.g. the people a candidate list showed).
+    /// Anything else worth keeping (the jobs a list showed, a walk-in's district).
     public var detail: String?
+    /// Every person the entry touches (stored one per row in `audit_subject`), sorted, no duplicates.
+    public var subjects: [String]
+    /// The daemon's request id (also sent as `X-Request-ID`), or nil.
+    public var requestID: String?
+    /// The row's link in the hash chain (hex SHA-256), set when stored.
+    public var hash: String?
 
     public init(
         id: Int64 = 0, at: Timestamp, actor: String, role: String, endpoint: String,
-        applicant: String? = nil, job: String? = nil, status: Int, detail: String? = nil
+        applicant: String? = nil, job: String? = nil, status: Int, detail: String? = nil,
+        subjects: [String]? = nil, requestID: String? = nil
     ) {
         self.id = id
         self.at = at
@@ -36,6 +43,8 @@ public struct AuditEntry: Sendable, Hashable {
         self.job = job
         self.status = status
         self.detail = detail
+        self.subjects = Array(Set(subjects ?? applicant.map { [$0] } ?? [])).sorted()
+        self.requestID = requestID
     }
 
     /// The entry as a JSON object (the API's and `jobmatch audit --json`'s shape).
@@ -48,6 +57,9 @@ public struct AuditEntry: Sendable, Hashable {
         if let job { pairs.append(("job", .string(job))) }
         pairs.append(("status", .number(Double(status))))
         if let detail { pairs.append(("detail", .string(detail))) }
+        pairs.append(("subjects", .array(subjects.map(JSONValue.string))))
+        if let requestID { pairs.append(("request_id", .string(requestID))) }
+        if let hash { pairs.append(("hash", .string(hash))) }
         return .object(pairs)
     }
 }
@@ -55,7 +67,7 @@ public struct AuditEntry: Sendable, Hashable {
 /// Which audit entries to return.
 public struct AuditQuery: Sendable, Hashable {
     public var actor: String?
-    /// Entries about this person, whether as the applicant or inside the detail (candidate lists).
+    /// Entries that touch this person (exact match on `audit_subject`; `_` and `%` are plain characters).
     public var applicant: String?
     public var since: Timestamp?
     /// At most this many, newest last.
@@ -93,18 +105,13 @@ extension AppDatabase {
             """)
     }
 
-    /// Appends entries to the audit log in one transaction.
+    /// Appends entries to the audit log in one transaction (chained, with their subjects).
     public func appendAudit(_ entries: [AuditEntry]) throws {
         guard !entries.isEmpty else { return }
-        try dbWriter.write { db in
-            for e in entries {
-                try db.execute(
-                    sql: """
-                    INSERT INTO audit_log (at, at_epoch, actor, role, endpoint, applicant_id, job_id, status, detail)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    arguments: [e.at.text, e.at.secondsSince1970, e.actor, e.role, e.endpoint, e.applicant, e.job, e.status, e.detail]
-                )
+        try dbWriter.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                for e in entries { _ = try Self.appendAudit(e, db) }
+                return .commit
             }
         }
     }
@@ -121,9 +128,8 @@ extension AppDatabase {
             arguments.append(actor)
         }
         if let applicant = query.applicant {
-            conditions.append("(applicant_id = ? OR (',' || detail || ',') LIKE ?)")
+            conditions.append("id IN (SELECT audit_id FROM audit_subject WHERE applicant_id = ?)")
             arguments.append(applicant)
-            arguments.append("%," + applicant + ",%")
         }
         if let since = query.since {
             conditions.append("at_epoch >= ?")
@@ -135,14 +141,30 @@ extension AppDatabase {
             SELECT * FROM (SELECT * FROM audit_log \(whereClause) ORDER BY id DESC LIMIT ?) ORDER BY id
             """
         return try dbWriter.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
-                let atText: String = row["at"]
-                return AuditEntry(
-                    id: row["id"], at: Timestamp(rfc3339: atText) ?? Timestamp(secondsSince1970: row["at_epoch"]),
-                    actor: row["actor"], role: row["role"], endpoint: row["endpoint"], applicant: row["applicant_id"],
-                    job: row["job_id"], status: row["status"], detail: row["detail"]
-                )
-            }
+            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+            return try rows.map { try Self.auditEntry($0, db) }
         }
+    }
+
+    static func auditEntry(_ row: Row, _ db: Database) throws -> AuditEntry {
+        let atText: String = row["at"]
+        let id: Int64 = row["id"]
+        let subjects = try String.fetchAll(db, sql: "SELECT applicant_id FROM audit_subject WHERE audit_id = ? ORDER BY applicant_id",
+                                           arguments: [id])
+        var entry = AuditEntry(
+            id: id, at: Timestamp(rfc3339: atText) ?? Timestamp(secondsSince1970: row["at_epoch"]),
+            actor: row["actor"], role: row["role"], endpoint: row["endpoint"], applicant: row["applicant_id"],
+            job: row["job_id"], status: row["status"], detail: row["detail"], subjects: subjects, requestID: row["request_id"]
+        )
+        entry.subjects = subjects
+        entry.hash = row["hash"]
+        return entry
+    }
+}
+
+extension AppDatabase {
+    /// Every applicant id, sorted: the people an export or a whole-database read touches (its audit subjects).
+    public func applicantIDs() throws -> [String] {
+        try dbWriter.read { db in try String.fetchAll(db, sql: "SELECT id FROM applicant ORDER BY id") }
     }
 }

@@ -17,11 +17,15 @@ public struct AppDatabase: Sendable {
         try Self.migrator.migrate(dbWriter)
     }
 
-    /// Opens (or creates) the database file at `path`, creating missing folders.
+    /// Opens (or creates) the database file at `path`, creating missing folders. The file holds personal
+    /// data: it is created 0600 and an existing one (with its `-wal` and `-shm`) is set to 0600; SQLite
+    /// gives the `-wal` and `-shm` files it creates the database file's mode.
     public static func open(path: String) throws -> AppDatabase {
         let url = URL(fileURLWithPath: path)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if !FileManager.default.fileExists(atPath: url.path) { try PrivateFile.create(url.path).close() }
+            for suffix in ["", "-wal", "-shm"] { try PrivateFile.restrict(url.path + suffix) }
             let pool = try DatabasePool(path: url.path, configuration: makeConfiguration())
             return try AppDatabase(pool)
         } catch let error as JobMatchError {

@@ -2,7 +2,7 @@ import Foundation
 import JobMatchCore
 
 /// Writes a JSON Lines file through a buffer, into a temporary file that replaces the target
-/// only on ``commit()``: a reader never sees a half-written file.
+/// only on ``commit()``: a reader never sees a half-written file. The file is created 0600 (``PrivateFile``).
 public final class JSONLinesWriter {
     public let path: String
     private let temporaryPath: String
@@ -20,10 +20,8 @@ public final class JSONLinesWriter {
         } catch {
             throw JobMatchError(.io, "cannot create the folder: \(error)", file: url.deletingLastPathComponent().path)
         }
-        guard FileManager.default.createFile(atPath: temporaryPath, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporaryPath)
-        else { throw JobMatchError(.io, "cannot write the file", file: temporaryPath) }
-        self.handle = handle
+        // Personal data: owner-only (0600) whatever the umask.
+        self.handle = try PrivateFile.create(temporaryPath)
         buffer.reserveCapacity(flushThreshold + 4096)
     }
 
