@@ -1,19 +1,26 @@
+import Foundation
 import Hummingbird
 import JobMatchCore
 import JobMatchStore
 import Logging
 
 /// Builds the `jobmatchd` application: opens the database (importing the sample into an empty one),
-/// loads or creates the tokens, and wires the routes. The daemon's `main` and the tests both call this.
+/// loads the tokens (creating an operator token only together with a new database), and wires the
+/// routes. The daemon's `main` and the tests both call this.
 ///
 /// Unauthenticated: `GET /healthz`, `/readyz`, `/metrics`. Everything under `/v1` needs a bearer token
-/// and is written to the audit log.
+/// and is written to the audit log. Every answer carries `X-Request-ID`.
 public func buildApplication(_ configuration: ServerConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
+    let databaseIsNew = !FileManager.default.fileExists(atPath: configuration.databasePath)
+    // The tokens first: a refused start (tokens file missing beside an existing database, or open to
+    // others) does not touch the database.
+    let tokens = TokenRegistry(path: configuration.resolvedTokensPath, store: try TokenStore.loadOrCreate(
+        path: configuration.resolvedTokensPath, operatorTokenPath: configuration.operatorTokenPath, databaseIsNew: databaseIsNew,
+        logger: logger))
     let database = try AppDatabase.open(path: configuration.databasePath)
     logger.info("database open", metadata: ["db.path": "\(configuration.databasePath)"])
     try SampleBootstrap.importIfEmpty(database, folder: configuration.samplePath, shiftToNow: configuration.shiftSampleToNow, logger: logger)
-    let tokens = try TokenStore.loadOrCreate(
-        path: configuration.resolvedTokensPath, operatorTokenPath: configuration.operatorTokenPath, logger: logger)
+    let policy = AccessPolicy(pseudonyms: try Pseudonyms.loadOrCreate(path: configuration.pseudonymKeyPath))
     let metrics = ServerMetrics()
     var matching = MatcherConfiguration()
     matching.blasThreads = configuration.scoringThreads
@@ -23,21 +30,29 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
     let env = RouteEnvironment(database: database, engine: engine, configuration: configuration)
 
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: RequestIDMiddleware())
     router.add(middleware: ProblemMiddleware())
+    router.add(middleware: HeaderLimitMiddleware(maxFieldBytes: configuration.maxHeaderBytes, maxTotalBytes: 4 * configuration.maxHeaderBytes))
     router.add(middleware: MetricsMiddleware(metrics: metrics))
     HealthRoutes(engine: engine, metrics: metrics).register(on: router)
     let v1 = router.group("v1")
         .add(middleware: AuditMiddleware(writer: AuditWriter(database: database)))
         .add(middleware: AuthMiddleware(tokens: tokens))
-    ProfileRoutes(env: env).register(on: v1)
-    RecommendationRoutes(env: env).register(on: v1)
-    OutcomeRoutes(env: env).register(on: v1)
-    AuditRoutes(env: env).register(on: v1)
+    ProfileRoutes(env: env, policy: policy).register(on: v1)
+    RecommendationRoutes(env: env, policy: policy).register(on: v1)
+    OutcomeRoutes(env: env, policy: policy).register(on: v1)
+    AuditRoutes(env: env, policy: policy).register(on: v1)
+    AdminRoutes(tokens: tokens, policy: policy).register(on: v1)
 
     return Application(
         router: router,
+        server: .http1(configuration: .init(httpDecoderConfiguration: .init(
+            maxHeaderFieldSize: HeaderLimitMiddleware.decoderLimit, maxHeaderListSize: HeaderLimitMiddleware.decoderLimit))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "jobmatchd"),
-        services: [IndexBuildService(database: database, engine: engine, modelPath: configuration.modelPath, logger: logger)],
+        services: [
+            IndexBuildService(database: database, engine: engine, modelPath: configuration.modelPath, logger: logger),
+            TokenReloadService(registry: tokens, logger: logger),
+        ],
         logger: logger
     )
 }

@@ -30,6 +30,9 @@ public struct ServerConfiguration: Sendable {
     public var defaultK: Int
     /// The largest request body, in bytes.
     public var maxBodyBytes: Int
+    /// The largest header field (name and value), in bytes; larger ones are answered 431. All header
+    /// fields together may be four times this.
+    public var maxHeaderBytes: Int
     /// Threads of a scoring pass (passes run one at a time): OpenBLAS threads of one person's sgemv, block
     /// workers of a coalesced pass; all cores by default.
     public var scoringThreads: Int
@@ -38,7 +41,7 @@ public struct ServerConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "var/jobmatch.sqlite",
         tokensPath: String? = nil, modelPath: String = ActiveModel.resolvedPath(), samplePath: String? = "datasets/sample",
         shiftSampleToNow: Bool = true, coalescingWindowMilliseconds: Int = 2, maxBatchSize: Int = 256,
-        maxK: Int = 200, defaultK: Int = 10, maxBodyBytes: Int = 1 << 20,
+        maxK: Int = 200, defaultK: Int = 10, maxBodyBytes: Int = 1 << 20, maxHeaderBytes: Int = 16 << 10,
         scoringThreads: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
         self.host = host
@@ -53,12 +56,18 @@ public struct ServerConfiguration: Sendable {
         self.maxK = maxK
         self.defaultK = defaultK
         self.maxBodyBytes = maxBodyBytes
+        self.maxHeaderBytes = maxHeaderBytes
         self.scoringThreads = max(1, scoringThreads)
     }
 
     /// The tokens file in force: the configured one, or `tokens.json` beside the database.
     public var resolvedTokensPath: String {
         tokensPath ?? URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent("tokens.json").path
+    }
+
+    /// The server secret evaluators' pseudonyms derive from: `pseudonym.key` beside the database (0600).
+    public var pseudonymKeyPath: String {
+        URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent("pseudonym.key").path
     }
 
     /// Where the first start writes the operator token: `operator.token` beside the database.
@@ -70,7 +79,7 @@ public struct ServerConfiguration: Sendable {
 extension ServerConfiguration {
     /// Reads a JSON config file over these values: `{"tokens": PATH, "model": PATH, "sample": PATH|null,
     /// "shift_sample_to_now": BOOL, "coalescing_window_ms": INT, "max_batch_size": INT, "max_k": INT,
-    /// "default_k": INT, "max_body_bytes": INT, "scoring_threads": INT, "host": S, "port": INT, "db": PATH}`. Unknown keys are errors.
+    /// "default_k": INT, "max_body_bytes": INT, "max_header_bytes": INT, "scoring_threads": INT, "host": S, "port": INT, "db": PATH}`. Unknown keys are errors.
     public mutating func apply(configFile path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw JobMatchError(.io, "cannot read the config file", file: path)
@@ -104,6 +113,7 @@ extension ServerConfiguration {
             case "max_k": maxK = max(1, try int(v, key))
             case "default_k": defaultK = max(1, try int(v, key))
             case "max_body_bytes": maxBodyBytes = try int(v, key)
+            case "max_header_bytes": maxHeaderBytes = max(1024, try int(v, key))
             case "scoring_threads": scoringThreads = max(1, try int(v, key))
             default: throw JobMatchError(.invalidRecord, "unknown setting", field: key, file: path)
             }

@@ -16,7 +16,7 @@ struct AuditTests {
         try await server.app().test(.router) { client in
             try await client.waitUntilReady()
             #expect(try await client.call(.get, "/v1/applicants/A1", token: TestServer.yuzhongToken).status == 200)
-            #expect(try await client.call(.get, "/v1/applicants/A1", token: TestServer.shapingbaToken).status == 403)
+            #expect(try await client.call(.get, "/v1/applicants/A1", token: TestServer.shapingbaToken).status == 404)
             #expect(try await client.call(.get, "/v1/applicants/A1/recommendations?\(TestServer.asOfQuery)", token: TestServer.evaluatorToken).status == 200)
             #expect(try await client.call(.put, "/v1/applicants/A9", token: TestServer.yuzhongToken,
                                           body: Fixtures.applicant(id: "A9", district: TestServer.yuzhong)).status == 201)
@@ -26,7 +26,7 @@ struct AuditTests {
         let entries = try server.database().auditEntries()
         let summary = entries.map { "\($0.actor) \($0.endpoint) \($0.applicant ?? $0.job ?? "") \($0.status)" }
         #expect(summary.contains("wang.yuzhong GET /v1/applicants/A1 A1 200"), "\(summary)")
-        #expect(summary.contains("li.shapingba GET /v1/applicants/A1 A1 403"), "\(summary)")
+        #expect(summary.contains("li.shapingba GET /v1/applicants/A1 A1 404"), "\(summary)")
         #expect(summary.contains("eval GET /v1/applicants/A1/recommendations A1 200"), "\(summary)")
         #expect(summary.contains("wang.yuzhong PUT /v1/applicants/A9 A9 201"), "\(summary)")
         #expect(summary.contains("ops GET /v1/jobs/J1/candidates J1 200"), "\(summary)")
@@ -39,7 +39,7 @@ struct AuditTests {
             let answer = try await client.call(.get, "/v1/audit?actor=li.shapingba", token: TestServer.operatorToken)
             #expect(answer.status == 200)
             guard case let .array(listed)? = answer.json?["entries"] else { Issue.record("no entries"); return }
-            #expect(listed.count == 1 && listed[0]["status"] == .number(403))
+            #expect(listed.count == 1 && listed[0]["status"] == .number(404))
         }
     }
 

@@ -37,7 +37,10 @@ struct ClientTests {
             let anonymous = DaemonClient(baseURL: base, token: nil)
             #expect(await code { _ = try await anonymous.call("GET", "/v1/applicants/A1") }?.code == .unauthenticated)
             let shapingba = DaemonClient(baseURL: base, token: TestServer.shapingbaToken)
-            #expect(await code { _ = try await shapingba.call("GET", "/v1/applicants/A1") }?.code == .forbidden)
+            // Outside their districts: not found, as for an unknown id.
+            #expect(await code { _ = try await shapingba.call("GET", "/v1/applicants/A1") }?.code == .notFound)
+            let evaluator = DaemonClient(baseURL: base, token: TestServer.evaluatorToken)
+            #expect(await code { _ = try await evaluator.call("GET", "/v1/applicants/A1") }?.code == .forbidden)
             #expect(await code { _ = try await ops.call("GET", "/v1/applicants/NOPE") }?.code == .notFound)
             let bad = Array(#"{"id":"A1","gender":"X"}"#.utf8)
             let invalid = await code { _ = try await ops.call("PUT", "/v1/applicants/A1", body: bad) }

@@ -39,6 +39,11 @@ struct OpenAPITests {
             (.post, "/v1/outcomes", op, #"{"applicant":"A1","job":"J1","event":"hired","at":"2026-11-20T09:00:00+08:00"}"#),
             (.post, "/v1/outcomes", op, #"{"applicant":"A1","job":"J1","event":"hired"}"#),
             (.get, "/v1/audit?limit=5", op, nil), (.get, "/v1/audit", TestServer.evaluatorToken, nil),
+            (.get, "/v1/jobs/J1/candidates?\(TestServer.asOfQuery)", TestServer.evaluatorToken, nil),
+            (.get, "/v1/jobs/J1/candidates?\(TestServer.asOfQuery)", TestServer.yuzhongToken, nil),
+            (.put, "/v1/applicants/B1", TestServer.yuzhongToken, Fixtures.applicant(id: "B1", district: TestServer.yuzhong)),
+            (.get, "/v1/audit/verify", op, nil), (.get, "/v1/audit/verify", TestServer.evaluatorToken, nil),
+            (.post, "/v1/admin/tokens/reload", op, nil), (.post, "/v1/admin/tokens/reload", TestServer.yuzhongToken, nil),
         ]
         let exercised = try await server.app().test(.router) { client in
             var exercised = Set<String>()

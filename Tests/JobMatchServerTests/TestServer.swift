@@ -108,3 +108,27 @@ enum Fixtures {
         #"{"id":"\#(id)","gender":"M","birth_year":\#(birthYear),"district":"\#(district)","education":"junior_high","skills":["保洁"],"status":"seeking","updated_at":"2026-11-02T08:00:00+08:00"}"#
     }
 }
+
+extension TestServer {
+    /// Stores more people and jobs (interchange lines) before the daemon starts.
+    func add(applicants: [String], jobs: [String]) throws {
+        let database = try database()
+        for line in applicants { try database.save(Interchange.decodeApplicant(Array(line.utf8)).get()) }
+        for line in jobs { try database.save(Interchange.decodeJob(Array(line.utf8)).get()) }
+    }
+}
+
+/// People and a job in 渝中 (500103) on which every sensitive reason occurs for whoever serves them:
+/// a disabled older woman (disability-friendly, age-friendly, accommodation, doorstep), a parent at home
+/// with partial capacity and a wage wish (flexible, doorstep, hours, wage wish, public-welfare wish).
+enum SensitiveFixtures {
+    static let applicants = [
+        #"{"id":"S1","gender":"F","birth_year":1966,"district":"500103","location":{"lat":29.556,"lng":106.569},"education":"junior_high","disability":{"categories":["physical"],"grade":3},"groups":["disabled","older_worker"],"skills":["保洁"],"status":"seeking","updated_at":"2026-11-01T08:00:00+08:00"}"#,
+        #"{"id":"S2","gender":"F","birth_year":1990,"district":"500103","location":{"lat":29.558,"lng":106.571},"education":"senior_high","groups":["stay_at_home_parent","low_income"],"work_capacity":"partial","skills":["保洁"],"preferences":{"job_types":["full_time","public_welfare"],"min_monthly_wage":2500},"status":"seeking","updated_at":"2026-11-01T08:00:00+08:00"}"#,
+    ]
+
+    static let jobs = [
+        #"{"id":"JS1","employer":{"id":"E5","name":"解放碑社区"},"title":"保洁员","district":"500103","location":{"lat":29.557,"lng":106.570},"job_type":"full_time","hours_per_week":30,"wage":{"min":3000,"max":3600,"unit":"month"},"skills_required":["保洁"],"accommodations":["wheelchair_access","flexible_hours"],"tags":["disability_friendly","age_friendly","doorstep","flexible"],"openings":3,"posted_at":"2026-10-01T08:00:00+08:00","expires_at":"2027-02-01T08:00:00+08:00","status":"open"}"#,
+        #"{"id":"JS2","employer":{"id":"E6","name":"渝中公益岗"},"title":"社区保洁公益岗","district":"500103","location":{"lat":29.557,"lng":106.570},"job_type":"public_welfare","hours_per_week":30,"wage":{"min":2000,"max":2200,"unit":"month"},"skills_required":["保洁"],"openings":5,"posted_at":"2026-10-01T08:00:00+08:00","expires_at":"2027-02-01T08:00:00+08:00","status":"open"}"#,
+    ]
+}

@@ -1,19 +1,35 @@
 import JobMatchCore
 
-/// Who may do what: every access decision of the API, in one place.
+/// Who may see or change whom: every access decision of the API, in one place (docs/daemon.md has the
+/// same rules as a table).
 ///
-/// - `operator`: everything, including the audit log.
-/// - `caseworker`: the people of their own districts (read, change, delete, lists, outcomes); jobs to
-///   read anywhere, to change only in their districts; candidate lists for any job, where people of
-///   other districts show without the reasons that come from disability or assistance groups.
-/// - `evaluator`: read-only lists (stored people, walk-in profiles, candidates) without any reason
-///   drawn from disability or assistance groups; no personal profiles, no changes, no audit log.
-enum AccessPolicy {
-    /// Reason codes that reveal disability or assistance-group membership.
-    static let sensitiveReasonCodes: Set<String> = [
-        Reason.Code.publicWelfareFallback, Reason.Code.tagAgeFriendly, Reason.Code.tagDisabilityFriendly,
-        Reason.Code.accommodation, Reason.Code.doorstep, Reason.Code.flexible,
-    ]
+/// - `operator`: everything, every person in full, the audit log, token reload.
+/// - `caseworker`: the people of their own districts, in full: read, change, delete, their lists, their
+///   outcomes, and only those people in a job's candidate list. A person outside their districts is
+///   answered exactly like an unknown id (404 `not_found`, same text), so ids cannot be probed. Jobs
+///   are read anywhere and changed in their districts only (403 elsewhere: postings are public).
+///   Creating a person in another district (a body naming a district not theirs) is 403, checked before
+///   any lookup. A walk-in profile of another district is 403.
+/// - `evaluator`: lists only (a stored person's, a walk-in's, a job's candidates), with every person under
+///   a pseudonym (``Pseudonyms``: HMAC-SHA256 keyed per evaluator token), no district, and none of the
+///   sensitive or identifying reasons (``SensitiveReasons``: no disability, assistance group, capacity,
+///   household, income or distance); no profiles (403), no changes (403), no audit log (403).
+/// - no token: 401 on everything under `/v1`.
+struct AccessPolicy: Sendable {
+    let pseudonyms: Pseudonyms
+
+    /// How a caller sees a person they may see.
+    enum View: Equatable {
+        /// The real id, the district and every reason.
+        case full
+        /// A pseudonym, no district, no sensitive or identifying reason.
+        case pseudonymous(tokenName: String)
+    }
+
+    /// The answer to a person who is not there, or not there for this caller: identical in both cases.
+    static func unknownApplicant(_ id: String, field: String? = nil) -> Problem {
+        Problem.notFound("no applicant \"\(id)\"", field: field)
+    }
 
     static func serves(_ caller: Caller, district: String) -> Bool {
         switch caller.role {
@@ -23,53 +39,110 @@ enum AccessPolicy {
         }
     }
 
-    /// Reading a stored profile (`GET /v1/applicants/{id}`).
-    static func checkReadProfile(_ caller: Caller, district: String) throws {
+    private static func refuseEvaluatorChange(_ caller: Caller) throws {
+        if caller.role == .evaluator { throw Problem.forbidden("evaluators cannot change data") }
+    }
+
+    /// Reading a stored profile (`GET /v1/applicants/{id}`): evaluators 403 before any lookup; unknown
+    /// and out of scope 404 alike.
+    func checkReadProfile(_ caller: Caller, id: String, stored: Applicant?) throws -> Applicant {
         if caller.role == .evaluator { throw Problem.forbidden("evaluators do not read personal profiles") }
-        if !serves(caller, district: district) { throw Problem.forbidden("this person is outside your districts") }
+        guard let stored, Self.serves(caller, district: stored.district) else { throw Self.unknownApplicant(id) }
+        return stored
     }
 
-    /// Creating, replacing or deleting a profile; both the stored and the new district must be served.
-    static func checkWriteProfile(_ caller: Caller, districts: [String]) throws {
-        if caller.role == .evaluator { throw Problem.forbidden("evaluators cannot change data") }
-        for district in districts where !serves(caller, district: district) {
-            throw Problem.forbidden("this person is outside your districts")
+    /// Before the lookup of a change to a person: evaluators 403; a new district not served 403.
+    func checkWriteProfileBody(_ caller: Caller, newDistrict: String?) throws {
+        try Self.refuseEvaluatorChange(caller)
+        if let newDistrict, !Self.serves(caller, district: newDistrict) {
+            throw Problem.forbidden("this person's district is outside your districts")
         }
     }
 
-    /// A recommendation list for a stored or walk-in person in `district`.
-    static func checkRecommend(_ caller: Caller, district: String) throws {
-        if caller.role == .caseworker && !caller.districts.contains(district) {
-            throw Problem.forbidden("this person is outside your districts")
+    /// After the lookup: a stored person outside the caller's districts is 404 like an unknown one.
+    /// With `mustExist` (DELETE) an unknown id is 404 too.
+    func checkWriteProfileStored(_ caller: Caller, id: String, stored: Applicant?, mustExist: Bool) throws {
+        if let stored {
+            if !Self.serves(caller, district: stored.district) { throw Self.unknownApplicant(id) }
+        } else if mustExist {
+            throw Self.unknownApplicant(id)
         }
     }
 
-    /// Changing a job posting.
-    static func checkWriteJob(_ caller: Caller, districts: [String]) throws {
-        if caller.role == .evaluator { throw Problem.forbidden("evaluators cannot change data") }
-        for district in districts where !serves(caller, district: district) {
+    /// A stored person's recommendation list: 404 out of scope (like unknown), pseudonymous for evaluators.
+    func viewForList(_ caller: Caller, id: String, stored: Applicant?) throws -> (Applicant, View) {
+        guard let stored else { throw Self.unknownApplicant(id) }
+        switch caller.role {
+        case .operator: return (stored, .full)
+        case .evaluator: return (stored, .pseudonymous(tokenName: caller.name))
+        case .caseworker:
+            guard Self.serves(caller, district: stored.district) else { throw Self.unknownApplicant(id) }
+            return (stored, .full)
+        }
+    }
+
+    /// A walk-in profile's list (not stored, so nothing to probe): 403 for another district's caseworker.
+    func viewForWalkIn(_ caller: Caller, district: String) throws -> View {
+        switch caller.role {
+        case .operator: return .full
+        case .evaluator: return .pseudonymous(tokenName: caller.name)
+        case .caseworker:
+            guard Self.serves(caller, district: district) else { throw Problem.forbidden("this profile's district is outside your districts") }
+            return .full
+        }
+    }
+
+    /// Who may appear in a job's candidate list, and how: operators everyone, caseworkers their districts'
+    /// people only, evaluators everyone under pseudonyms.
+    func candidateScope(_ caller: Caller) -> (includes: @Sendable (String) -> Bool, view: View) {
+        switch caller.role {
+        case .operator: return ({ _ in true }, .full)
+        case .evaluator: return ({ _ in true }, .pseudonymous(tokenName: caller.name))
+        case .caseworker:
+            let districts = caller.districts
+            return ({ districts.contains($0) }, .full)
+        }
+    }
+
+    /// Changing a job posting: evaluators 403; caseworkers in their districts only (old and new), else 403.
+    func checkWriteJob(_ caller: Caller, districts: [String]) throws {
+        try Self.refuseEvaluatorChange(caller)
+        for district in districts where !Self.serves(caller, district: district) {
             throw Problem.forbidden("this job is outside your districts")
         }
     }
 
-    /// Recording an outcome for a person.
-    static func checkRecordOutcome(_ caller: Caller, district: String) throws {
-        if caller.role == .evaluator { throw Problem.forbidden("evaluators cannot change data") }
-        if !serves(caller, district: district) { throw Problem.forbidden("this person is outside your districts") }
+    /// Recording outcomes: evaluators 403 before any lookup.
+    func checkRecordOutcomes(_ caller: Caller) throws { try Self.refuseEvaluatorChange(caller) }
+
+    /// One outcome's person: unknown and out of scope 404 alike, naming the field.
+    func checkOutcomePerson(_ caller: Caller, id: String, stored: Applicant?, field: String) throws {
+        guard let stored, Self.serves(caller, district: stored.district) else { throw Self.unknownApplicant(id, field: field) }
     }
 
     /// Reading the audit log.
-    static func checkReadAudit(_ caller: Caller) throws {
+    func checkReadAudit(_ caller: Caller) throws {
         if caller.role != .operator { throw Problem.forbidden("only operators read the audit log") }
     }
 
-    /// Whether the caller may see disability and assistance-group details of a person in `district`.
-    static func seesSensitiveDetails(_ caller: Caller, district: String) -> Bool {
-        serves(caller, district: district)
+    /// Operator-only administration (token reload).
+    func checkAdminister(_ caller: Caller) throws {
+        if caller.role != .operator { throw Problem.forbidden("only operators administer the daemon") }
     }
 
-    /// Reasons without those drawn from disability or assistance groups.
-    static func redacted(_ reasons: [Reason]) -> [Reason] {
-        reasons.filter { !sensitiveReasonCodes.contains($0.code) }
+    /// The id a caller sees for a person.
+    func shownID(_ id: String, _ view: View) -> String {
+        switch view {
+        case .full: id
+        case let .pseudonymous(tokenName): pseudonyms.pseudonym(id, tokenName: tokenName)
+        }
+    }
+
+    /// The reasons a caller sees.
+    func shownReasons(_ reasons: [Reason], _ view: View) -> [Reason] {
+        switch view {
+        case .full: reasons
+        case .pseudonymous: SensitiveReasons.withheld(from: reasons, identifying: true)
+        }
     }
 }

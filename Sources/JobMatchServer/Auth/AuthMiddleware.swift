@@ -2,10 +2,11 @@ import Foundation
 import Hummingbird
 
 /// Requires `Authorization: Bearer TOKEN` on every route it wraps (all of `/v1`): 401 without a known
-/// token. The caller goes into the context for the handlers and the audit log.
+/// token (the scheme's case does not matter). The caller goes into the context for the handlers and the
+/// audit log, and its token name and role into the log metadata.
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
-    let tokens: TokenStore
+    let tokens: TokenRegistry
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let header = request.headers[.authorization] else {
@@ -23,6 +24,7 @@ struct AuthMiddleware: RouterMiddleware {
         context.caller = caller
         context.audit.caller = caller
         context.logger[metadataKey: "caller.name"] = "\(caller.name)"
+        context.logger[metadataKey: "caller.role"] = "\(caller.role.rawValue)"
         return try await next(request, context)
     }
 }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import JobMatchCore
+import JobMatchStore
 import Logging
 
 /// The bearer tokens the daemon accepts, from the tokens file. Only SHA-256 hashes are stored:
@@ -63,8 +64,12 @@ public struct TokenStore: Sendable {
         }.joined()
     }
 
-    /// Reads the tokens file; a caseworker without districts is an error (they could serve no one).
+    /// Reads the tokens file; a caseworker without districts is an error (they could serve no one), and so
+    /// is a file that its group or others may read or write (mode must be 0600 or 0400).
     public static func load(path: String) throws -> TokenStore {
+        if let mode = PrivateFile.permissions(of: path), mode & 0o077 != 0 {
+            throw JobMatchError(.refused, "the tokens file is open to its group or others (mode \(String(mode, radix: 8))); chmod 600 it", file: path)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw JobMatchError(.io, "cannot read the tokens file", file: path)
         }
@@ -91,13 +96,18 @@ public struct TokenStore: Sendable {
         try writeOwnerOnly(data, to: path)
     }
 
-    /// Loads the tokens file, or on first start creates one holding a single operator token and writes
-    /// that token to `operatorTokenPath` (mode 0600), logging where it is.
-    public static func loadOrCreate(path: String, operatorTokenPath: String, logger: Logger) throws -> TokenStore {
+    /// Loads the tokens file, or on first start (the database is new too) creates one holding a single
+    /// operator token and writes that token to `operatorTokenPath` (mode 0600), logging where it is. A
+    /// missing tokens file beside a database that is not new is an error (a mistyped path must not
+    /// mint a new operator token).
+    public static func loadOrCreate(path: String, operatorTokenPath: String, databaseIsNew: Bool, logger: Logger) throws -> TokenStore {
         if FileManager.default.fileExists(atPath: path) {
             let store = try load(path: path)
             logger.info("tokens loaded", metadata: ["tokens.path": "\(path)", "tokens.count": "\(store.count)"])
             return store
+        }
+        guard databaseIsNew else {
+            throw JobMatchError(.refused, "no tokens file, and the database is not new: check the tokens path (a new operator token is made only with a new database)", file: path)
         }
         let token = makeToken()
         let entry = Entry(name: "operator", role: .operator, sha256: hash(token))

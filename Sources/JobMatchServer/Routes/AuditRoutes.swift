@@ -2,17 +2,33 @@ import Hummingbird
 import JobMatchCore
 import JobMatchStore
 
-/// `GET /v1/audit?actor=&applicant=&since=&limit=`: the audit log, for operators.
+/// `GET /v1/audit?actor=&applicant=&since=&limit=`: the audit log, and `GET /v1/audit/verify`: its hash
+/// chain checked; for operators.
 struct AuditRoutes {
     let env: RouteEnvironment
+    let policy: AccessPolicy
 
     func register(on group: RouterGroup<AppRequestContext>) {
         APIRouteTable.on(group, prefix: "/v1", .get, "audit") { request, context in try await list(request, context) }
+        APIRouteTable.on(group, prefix: "/v1", .get, "audit/verify") { _, context in try await verify(context) }
+    }
+
+    func verify(_ context: AppRequestContext) async throws -> Response {
+        try policy.checkReadAudit(try context.requireCaller())
+        let result = try await env.db { try $0.verifyAuditChain() }
+        var pairs: [(key: String, value: JSONValue)] = [
+            ("intact", .bool(result.isIntact)), ("checked", .number(Double(result.checked))), ("head", .string(result.head)),
+        ]
+        if let problem = result.problem {
+            pairs.append(("row", .number(Double(problem.row))))
+            pairs.append(("problem", .string(problem.message)))
+        }
+        return JSONResponse.ok(.object(pairs))
     }
 
     func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
-        try AccessPolicy.checkReadAudit(caller)
+        try policy.checkReadAudit(caller)
         let q = request.uri.queryParameters
         var query = AuditQuery(actor: q.get("actor"), applicant: q.get("applicant"))
         if let text = q.get("since") {

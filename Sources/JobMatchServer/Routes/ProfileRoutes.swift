@@ -3,17 +3,19 @@ import JobMatchCore
 import JobMatchStore
 
 /// `PUT`/`GET`/`DELETE /v1/applicants/{id}` and `/v1/jobs/{id}`, in the interchange shape.
-/// A change reaches the job index (or the reverse-matching pool) before the response is sent.
+/// A change is checked, written and audited in one transaction (``RouteEnvironment/audited(_:_:_:)``),
+/// then reaches the job index (or the reverse-matching pool) before the response is sent.
 struct ProfileRoutes {
     let env: RouteEnvironment
+    let policy: AccessPolicy
 
     func register(on group: RouterGroup<AppRequestContext>) {
         APIRouteTable.on(group, prefix: "/v1", .get, "applicants/:id") { _, context in try await getApplicant(context) }
         APIRouteTable.on(group, prefix: "/v1", .put, "applicants/:id") { request, context in try await putApplicant(request, context) }
-        APIRouteTable.on(group, prefix: "/v1", .delete, "applicants/:id") { _, context in try await deleteApplicant(context) }
+        APIRouteTable.on(group, prefix: "/v1", .delete, "applicants/:id") { request, context in try await deleteApplicant(request, context) }
         APIRouteTable.on(group, prefix: "/v1", .get, "jobs/:id") { _, context in try await getJob(context) }
         APIRouteTable.on(group, prefix: "/v1", .put, "jobs/:id") { request, context in try await putJob(request, context) }
-        APIRouteTable.on(group, prefix: "/v1", .delete, "jobs/:id") { _, context in try await deleteJob(context) }
+        APIRouteTable.on(group, prefix: "/v1", .delete, "jobs/:id") { request, context in try await deleteJob(request, context) }
     }
 
     // MARK: Applicants
@@ -23,8 +25,8 @@ struct ProfileRoutes {
         let id = try context.pathID()
         context.audit.applicant = id
         if caller.role == .evaluator { throw Problem.forbidden("evaluators do not read personal profiles") }
-        guard let applicant = try await env.db({ try $0.applicant(id: id) }) else { throw Problem.notFound("no applicant \"\(id)\"") }
-        try AccessPolicy.checkReadProfile(caller, district: applicant.district)
+        let stored = try await env.db { try $0.applicant(id: id) }
+        let applicant = try policy.checkReadProfile(caller, id: id, stored: stored)
         return JSONResponse.text(applicant.interchangeJSON.jsonText)
     }
 
@@ -32,26 +34,34 @@ struct ProfileRoutes {
         let caller = try context.requireCaller()
         let id = try context.pathID()
         context.audit.applicant = id
-        if caller.role == .evaluator { throw Problem.forbidden("evaluators cannot change data") }
+        try policy.checkWriteProfileBody(caller, newDistrict: nil)
         let decoded = Interchange.decodeApplicant(try await env.body(of: request))
         guard let applicant = decoded.record, decoded.errors.isEmpty else { throw Problem(issues: decoded.errors) }
         guard applicant.id == id else { throw Problem.invalid("the id in the body (\"\(applicant.id)\") differs from the path", field: "id") }
-        let existing = try await env.db { try $0.applicant(id: id) }
-        try AccessPolicy.checkWriteProfile(caller, districts: [existing?.district, applicant.district].compactMap { $0 })
-        try await env.db { try $0.save(applicant) }
+        try policy.checkWriteProfileBody(caller, newDistrict: applicant.district)
+        let policy = self.policy
+        let created = try await env.audited(request, context) { transaction in
+            let existing = try transaction.applicant(id: id)
+            try policy.checkWriteProfileStored(caller, id: id, stored: existing, mustExist: false)
+            try transaction.save(applicant)
+            return (existing == nil, existing == nil ? .created : .ok)
+        }
         env.engine.applicantChanged(applicant)
         context.logger.info("applicant saved", metadata: ["applicant.id": "\(id)"])
-        return JSONResponse.text(applicant.interchangeJSON.jsonText, status: existing == nil ? .created : .ok)
+        return JSONResponse.text(applicant.interchangeJSON.jsonText, status: created ? .created : .ok)
     }
 
-    func deleteApplicant(_ context: AppRequestContext) async throws -> Response {
+    func deleteApplicant(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let id = try context.pathID()
         context.audit.applicant = id
-        if caller.role == .evaluator { throw Problem.forbidden("evaluators cannot change data") }
-        guard let existing = try await env.db({ try $0.applicant(id: id) }) else { throw Problem.notFound("no applicant \"\(id)\"") }
-        try AccessPolicy.checkWriteProfile(caller, districts: [existing.district])
-        _ = try await env.db { try $0.deleteApplicant(id: id) }
+        try policy.checkWriteProfileBody(caller, newDistrict: nil)
+        let policy = self.policy
+        try await env.audited(request, context) { transaction in
+            try policy.checkWriteProfileStored(caller, id: id, stored: try transaction.applicant(id: id), mustExist: true)
+            try transaction.deleteApplicant(id: id)
+            return ((), .noContent)
+        }
         env.engine.applicantRemoved(id: id)
         context.logger.info("applicant deleted", metadata: ["applicant.id": "\(id)"])
         return Response(status: .noContent)
@@ -71,26 +81,34 @@ struct ProfileRoutes {
         let caller = try context.requireCaller()
         let id = try context.pathID()
         context.audit.job = id
-        if caller.role == .evaluator { throw Problem.forbidden("evaluators cannot change data") }
+        try policy.checkWriteJob(caller, districts: [])
         let decoded = Interchange.decodeJob(try await env.body(of: request))
         guard let job = decoded.record, decoded.errors.isEmpty else { throw Problem(issues: decoded.errors) }
         guard job.id == id else { throw Problem.invalid("the id in the body (\"\(job.id)\") differs from the path", field: "id") }
-        let existing = try await env.db { try $0.job(id: id) }
-        try AccessPolicy.checkWriteJob(caller, districts: [existing?.district, job.district].compactMap { $0 })
-        try await env.db { try $0.save(job) }
+        let policy = self.policy
+        let created = try await env.audited(request, context) { transaction in
+            let existing = try transaction.job(id: id)
+            try policy.checkWriteJob(caller, districts: [existing?.district, job.district].compactMap { $0 })
+            try transaction.save(job)
+            return (existing == nil, existing == nil ? .created : .ok)
+        }
         env.engine.jobChanged(job)
         context.logger.info("job saved", metadata: ["job.id": "\(id)"])
-        return JSONResponse.text(job.interchangeJSON.jsonText, status: existing == nil ? .created : .ok)
+        return JSONResponse.text(job.interchangeJSON.jsonText, status: created ? .created : .ok)
     }
 
-    func deleteJob(_ context: AppRequestContext) async throws -> Response {
+    func deleteJob(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let id = try context.pathID()
         context.audit.job = id
-        if caller.role == .evaluator { throw Problem.forbidden("evaluators cannot change data") }
-        guard let existing = try await env.db({ try $0.job(id: id) }) else { throw Problem.notFound("no job \"\(id)\"") }
-        try AccessPolicy.checkWriteJob(caller, districts: [existing.district])
-        _ = try await env.db { try $0.deleteJob(id: id) }
+        try policy.checkWriteJob(caller, districts: [])
+        let policy = self.policy
+        try await env.audited(request, context) { transaction in
+            guard let existing = try transaction.job(id: id) else { throw Problem.notFound("no job \"\(id)\"") }
+            try policy.checkWriteJob(caller, districts: [existing.district])
+            try transaction.deleteJob(id: id)
+            return ((), .noContent)
+        }
         env.engine.jobRemoved(id: id)
         context.logger.info("job deleted", metadata: ["job.id": "\(id)"])
         return Response(status: .noContent)

@@ -2,9 +2,11 @@ import Hummingbird
 import JobMatchCore
 import JobMatchStore
 
-/// The lists: a stored person's jobs, a walk-in person's jobs, a job's people.
+/// The lists: a stored person's jobs, a walk-in person's jobs, a job's people; each shown as
+/// ``AccessPolicy`` says (in full, or under pseudonyms without sensitive reasons).
 struct RecommendationRoutes {
     let env: RouteEnvironment
+    let policy: AccessPolicy
 
     func register(on group: RouterGroup<AppRequestContext>) {
         APIRouteTable.on(group, prefix: "/v1", .get, "applicants/:id/recommendations") { request, context in try await stored(request, context) }
@@ -18,50 +20,71 @@ struct RecommendationRoutes {
         let id = try context.pathID()
         context.audit.applicant = id
         let parameters = try ListParameters(request, configuration: env.configuration)
-        guard let applicant = try await env.db({ try $0.applicant(id: id) }) else { throw Problem.notFound("no applicant \"\(id)\"") }
-        try AccessPolicy.checkRecommend(caller, district: applicant.district)
-        return try await list(for: applicant, parameters, caller: caller, context)
+        let (applicant, view) = try policy.viewForList(caller, id: id, stored: try await env.db { try $0.applicant(id: id) })
+        return try await list(for: applicant, parameters, view: view, context)
     }
 
-    /// `POST /v1/recommendations` with an interchange applicant in the body (not stored).
+    /// `POST /v1/recommendations` with an interchange applicant in the body (not stored). Audited as a
+    /// walk-in: the id the body names is not trusted and not logged as a person.
     func walkIn(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
+        context.audit.detail = "walk-in profile (not stored)"
         let parameters = try ListParameters(request, configuration: env.configuration)
         let decoded = Interchange.decodeApplicant(try await env.body(of: request))
         guard let applicant = decoded.record, decoded.errors.isEmpty else { throw Problem(issues: decoded.errors) }
-        context.audit.applicant = applicant.id
-        context.audit.detail = "walk-in profile (not stored)"
-        try AccessPolicy.checkRecommend(caller, district: applicant.district)
-        return try await list(for: applicant, parameters, caller: caller, context)
+        context.audit.detail = "walk-in profile (not stored), district \(applicant.district)"
+        let view = try policy.viewForWalkIn(caller, district: applicant.district)
+        return try await list(for: applicant, parameters, view: view, context)
     }
 
-    private func list(for applicant: Applicant, _ p: ListParameters, caller: Caller, _ context: AppRequestContext) async throws -> Response {
+    private func list(for applicant: Applicant, _ p: ListParameters, view: AccessPolicy.View, _ context: AppRequestContext) async throws -> Response {
         let list = try await env.engine.recommend(RecommendationQuery(applicant: applicant, k: p.k, asOf: p.asOf, filter: p.filter))
         context.audit.detail = [context.audit.detail, "jobs: " + list.recommendations.map(\.job).joined(separator: ",")]
             .compactMap { $0 }.joined(separator: "; ")
-        let redact = !AccessPolicy.seesSensitiveDetails(caller, district: applicant.district)
-        context.logger.debug("recommendations", metadata: ["applicant.id": "\(applicant.id)", "list.count": "\(list.recommendations.count)"])
-        return JSONResponse.ok(ListJSON.recommendations(list, asOf: p.asOf, redact: redact))
+        context.logger.debug("recommendations", metadata: ["list.count": "\(list.recommendations.count)"])
+        return JSONResponse.ok(.object([
+            ("applicant", .string(policy.shownID(list.applicant, view))),
+            ("as_of", .string(p.asOf.text)),
+            ("recommendations", .array(list.recommendations.map { r in
+                .object([
+                    ("job", .string(r.job)), ("rank", .number(Double(r.rank))), ("score", .number(r.score)),
+                    ("reasons", .array(policy.shownReasons(r.reasons, view).map(ListJSON.reason))),
+                ])
+            })),
+        ]))
     }
 
-    /// `GET /v1/jobs/{id}/candidates?k=&as_of=`: reverse matching; people outside the caller's districts
-    /// appear without reasons drawn from disability or assistance groups.
+    /// `GET /v1/jobs/{id}/candidates?k=&as_of=`: reverse matching. Operators see everyone; caseworkers only
+    /// the people of their own districts (the best `k` of those); evaluators everyone under pseudonyms,
+    /// without district and without sensitive or identifying reasons.
     func candidates(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let id = try context.pathID()
         context.audit.job = id
         let p = try ListParameters(request, configuration: env.configuration)
         guard let job = try await env.db({ try $0.job(id: id) }) else { throw Problem.notFound("no job \"\(id)\"") }
-        let found = try await env.engine.candidates(for: job, k: p.k, asOf: p.asOf)
-        context.audit.detail = found.isEmpty ? nil : found.map(\.applicant).joined(separator: ",")
-        let items: [JSONValue] = found.map { c in
-            let district = env.engine.applicant(id: c.applicant)?.district ?? ""
-            let redact = !AccessPolicy.seesSensitiveDetails(caller, district: district)
-            return .object([
-                ("applicant", .string(c.applicant)), ("district", .string(district)), ("rank", .number(Double(c.rank))),
-                ("score", .number(c.score)),
-                ("reasons", .array((redact ? AccessPolicy.redacted(c.reasons) : c.reasons).map(ListJSON.reason))),
-            ])
+        let scope = policy.candidateScope(caller)
+        let engine = env.engine
+        // The engine ranks the whole pool; a caseworker's list is the best k of their own people, so ask for
+        // everyone and keep theirs (an engine-side pool filter would be cheaper; see docs/daemon.md).
+        let pool = caller.role == .caseworker ? max(p.k, engine.sizes.applicants) : p.k
+        let found = try await engine.candidates(for: job, k: pool, asOf: p.asOf)
+            .compactMap { c -> (Candidate, String)? in
+                let district = engine.applicant(id: c.applicant)?.district ?? ""
+                return scope.includes(district) ? (c, district) : nil
+            }
+            .prefix(p.k)
+        context.audit.subjects = found.map { $0.0.applicant }
+        context.audit.detail = "candidates: \(found.count)"
+        let items: [JSONValue] = found.enumerated().map { position, item in
+            let (c, district) = item
+            var pairs: [(key: String, value: JSONValue)] = [("applicant", .string(policy.shownID(c.applicant, scope.view)))]
+            if scope.view == .full { pairs.append(("district", .string(district))) }
+            pairs += [
+                ("rank", .number(Double(position + 1))), ("score", .number(c.score)),
+                ("reasons", .array(policy.shownReasons(c.reasons, scope.view).map(ListJSON.reason))),
+            ]
+            return .object(pairs)
         }
         return JSONResponse.ok(.object([("job", .string(id)), ("as_of", .string(p.asOf.text)), ("candidates", .array(items))]))
     }

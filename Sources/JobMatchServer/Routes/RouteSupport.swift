@@ -78,19 +78,6 @@ enum ListJSON {
         if let value = r.value { pairs.append(("value", .number(value))) }
         return .object(pairs)
     }
-
-    static func recommendations(_ list: RecommendationList, asOf: Timestamp, redact: Bool) -> JSONValue {
-        .object([
-            ("applicant", .string(list.applicant)),
-            ("as_of", .string(asOf.text)),
-            ("recommendations", .array(list.recommendations.map { r in
-                .object([
-                    ("job", .string(r.job)), ("rank", .number(Double(r.rank))), ("score", .number(r.score)),
-                    ("reasons", .array((redact ? AccessPolicy.redacted(r.reasons) : r.reasons).map(reason))),
-                ])
-            })),
-        ])
-    }
 }
 
 /// Every route the daemon serves, as `(METHOD, /path/{param})`. Registration refuses a route missing
@@ -102,6 +89,7 @@ public enum APIRouteTable {
         ("GET", "/v1/jobs/{id}"), ("PUT", "/v1/jobs/{id}"), ("DELETE", "/v1/jobs/{id}"),
         ("GET", "/v1/applicants/{id}/recommendations"), ("POST", "/v1/recommendations"),
         ("GET", "/v1/jobs/{id}/candidates"), ("POST", "/v1/outcomes"), ("GET", "/v1/audit"),
+        ("GET", "/v1/audit/verify"), ("POST", "/v1/admin/tokens/reload"),
     ]
 
     /// Registers a handler on the router, after checking the route is in the table.
