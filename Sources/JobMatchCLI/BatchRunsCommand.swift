@@ -26,9 +26,11 @@ struct BatchRunsCommand: AsyncParsableCommand {
             guard matching.count == 1, let found = matching.first else {
                 throw JobMatchError(.notFound, matching.isEmpty ? "no batch run \(run)" : "\(run) is the prefix of \(matching.count) runs", field: "run")
             }
-            guard let line = try database.open().batchLine(run: found.id, applicant: applicant) else {
+            let db = try database.open()
+            guard let line = try db.batchLine(run: found.id, applicant: applicant) else {
                 throw JobMatchError(.notFound, "\(applicant) got no line in run \(found.id)", field: "applicant")
             }
+            try CLIAudit.record(db, command: "batch runs", people: [applicant], detail: "line of run \(found.id)")
             print(line)
             return
         }

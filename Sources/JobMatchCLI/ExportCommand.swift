@@ -1,7 +1,7 @@
 import ArgumentParser
 import JobMatchStore
 
-/// `jobmatch export DIR`: writes the database back as a data set folder.
+/// `jobmatch export DIR`: writes the database back as a data set folder (files 0600; audited under the OS user).
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
@@ -13,7 +13,10 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let summary = try database.open().exportDataSet(to: folder)
+        let db = try database.open()
+        // Audited before anything is written: the export reads every person.
+        try CLIAudit.record(db, command: "export", people: try db.applicantIDs(), detail: "export to \(folder)")
+        let summary = try db.exportDataSet(to: folder)
         print("exported \(summary.applicants) applicants, \(summary.jobs) jobs, \(summary.interactions) interactions to \(folder)")
     }
 }

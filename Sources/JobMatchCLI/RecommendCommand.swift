@@ -34,6 +34,8 @@ struct RecommendCommand: AsyncParsableCommand {
         configuration.blasThreads = threads
         let matcher = Matcher(index: JobIndex(model: matchModel, jobs: SpatialOrder.jobs(jobs)), configuration: configuration)
         let list = matcher.recommend(applicant: person, k: k, asOf: time)
+        try CLIAudit.record(db, command: "recommend", people: [person.id],
+                            detail: "jobs: " + list.recommendations.map(\.job).joined(separator: ","))
         if json {
             print(list.jsonText)
         } else {

@@ -9,6 +9,11 @@ import Testing
 @Suite("jobmatch batch", .serialized)
 struct BatchCommandTests {
     static let asOf = "2026-11-30T09:00:00+08:00"
+    /// By hand, from the reason texts (docs/daemon.md "Sensitive reasons"): never in a push file.
+    static let sensitiveCodes: Set<String> = [
+        "public_welfare_fallback", "public_welfare_wish", "tag_disability_friendly", "accommodation", "tag_age_friendly",
+        "doorstep", "flexible", "hours_fit", "wage_meets_wish", "wage_below_wish",
+    ]
     let folder: URL
     let db: String
 
@@ -62,7 +67,7 @@ struct BatchCommandTests {
                 exposure[jobID, default: 0] += 1
                 items += 1
                 if case let .array(reasons)? = r["reasons"] {
-                    for reason in reasons { if case let .string(code)? = reason["code"] { #expect(!BatchLine.withheldReasonCodes.contains(code)) } }
+                    for reason in reasons { if case let .string(code)? = reason["code"] { #expect(!Self.sensitiveCodes.contains(code), "\(code)") } }
                 }
             }
         }
@@ -96,6 +101,63 @@ struct BatchCommandTests {
             try await run(["batch", "runs", "--db", db, "--run", String(runs[0].id.prefix(10)), "--applicant", "NOBODY"])
         }
         #expect(throws: (any Error).self) { _ = try JobMatchCommand.parseAsRoot(["batch", "runs", "--db", db, "--run", "x"]) }
+    }
+
+    static func mode(_ path: String) -> Int? {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? NSNumber)?.intValue
+    }
+
+    @Test("on a market where every sensitive attribute occurs, the push file carries no sensitive reason; files are 0600; CLI reads are audited")
+    func pushPrivacy() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try AppDatabase.open(path: db)
+        let applicants = try database.applicants()
+        let jobs = try database.jobs()
+        // Every sensitive attribute occurs in the generated market.
+        #expect(applicants.contains { $0.disability != nil })
+        for group in AssistanceGroup.allCases { #expect(applicants.contains { $0.isIn(group) }, "\(group)") }
+        #expect(applicants.contains { $0.effectiveCapacity != .full })
+        #expect(applicants.contains { $0.preferences.minMonthlyWage != nil })
+        #expect(jobs.contains { $0.jobType == .publicWelfare })
+        for tag in JobTag.allCases { #expect(jobs.contains { $0.has(tag) }, "\(tag)") }
+        let out = path("out/push.jsonl")
+        try await run(["batch", "--db", db, "--as-of", Self.asOf, "-k", "10", "--out", out])
+        #expect(Self.mode(out) == 0o600)
+        #expect(Self.mode(db) == 0o600)
+        // The unfiltered reasons of the pushed pairs hold sensitive codes; the file holds none.
+        let model = try ModelDirectory(path: ActiveModel.resolvedPath()).read()
+        let explainer = Explainer(model: model)
+        let asOf = Timestamp(rfc3339: Self.asOf)!
+        let byID = Dictionary(uniqueKeysWithValues: applicants.map { ($0.id, $0) })
+        let jobByID = Dictionary(uniqueKeysWithValues: jobs.map { ($0.id, $0) })
+        var unfiltered: Set<String> = [], written: Set<String> = []
+        for line in try lines(out) {
+            guard case let .string(a)? = line["applicant"], case let .array(rs)? = line["recommendations"] else { continue }
+            for r in rs {
+                guard case let .string(j)? = r["job"], let person = byID[a], let job = jobByID[j] else { continue }
+                unfiltered.formUnion(explainer.reasons(applicant: person, job: job, asOf: asOf, fallback: false).map(\.code))
+                if case let .array(reasons)? = r["reasons"] { written.formUnion(reasons.compactMap { $0["code"]?.stringValue }) }
+            }
+        }
+        #expect(unfiltered.intersection(Self.sensitiveCodes).count >= 5, "\(unfiltered)")
+        #expect(written.isDisjoint(with: Self.sensitiveCodes), "\(written.intersection(Self.sensitiveCodes))")
+        // Exports are 0600 and audited under the OS user, naming every person, before anything is written.
+        let exported = path("export")
+        try await run(["export", exported, "--db", db])
+        for file in ["applicants.jsonl", "jobs.jsonl", "interactions.jsonl"] {
+            #expect(Self.mode(exported + "/" + file) == 0o600, "\(file)")
+        }
+        let someone = applicants[0].id
+        try await run(["recommend", "--db", db, "--applicant", someone, "--as-of", Self.asOf])
+        let run0 = try database.batchRuns()[0].id
+        try await run(["batch", "runs", "--db", db, "--run", run0, "--applicant", someone])
+        let cli = try database.auditEntries().filter { $0.role == "cli" }
+        #expect(cli.map(\.endpoint) == ["cli export", "cli recommend", "cli batch runs"])
+        #expect(cli.allSatisfy { $0.actor.hasPrefix("os:") && $0.actor.count > 3 })
+        #expect(cli[0].subjects.count == applicants.count)
+        #expect(try database.auditEntries(AuditQuery(applicant: someone)).map(\.endpoint) == ["cli export", "cli recommend", "cli batch runs"])
+        try await run(["audit", "verify", "--db", db])
+        try await run(["audit", "--db", db, "--applicant", someone])
     }
 
     static func expectOnlyAllowedKeys(_ value: JSONValue) {
