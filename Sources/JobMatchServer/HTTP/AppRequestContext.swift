@@ -9,10 +9,19 @@ public struct AppRequestContext: RequestContext {
     public var caller: Caller?
     /// Filled by handlers (the person, the job), written by ``AuditMiddleware`` with the final status.
     public let audit: AuditNote
+    /// The connection's client state (gone once it closed its side).
+    let connection: ConnectionWatch.State?
 
     public init(source: Source) {
         coreContext = .init(source: source)
         audit = AuditNote()
+        connection = ConnectionWatch.state(of: source.channel)
+    }
+
+    /// True once the client has gone: work still queued for it is dropped.
+    var clientGone: @Sendable () -> Bool {
+        let connection = connection
+        return { connection?.clientGone ?? false }
     }
 
     /// The caller; only nil on the unauthenticated health routes.

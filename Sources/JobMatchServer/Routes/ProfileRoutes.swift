@@ -3,7 +3,8 @@ import JobMatchCore
 import JobMatchStore
 
 /// `PUT`/`GET`/`DELETE /v1/applicants/{id}` and `/v1/jobs/{id}`, in the interchange shape.
-/// A change reaches the job index (or the reverse-matching pool) before the response is sent.
+/// A change reaches the job index (or the reverse-matching pool) before the response is sent: the route
+/// commits, then has the engine catch up with the database (from the committed rows, in version order).
 struct ProfileRoutes {
     let env: RouteEnvironment
 
@@ -39,7 +40,7 @@ struct ProfileRoutes {
         let existing = try await env.db { try $0.applicant(id: id) }
         try AccessPolicy.checkWriteProfile(caller, districts: [existing?.district, applicant.district].compactMap { $0 })
         try await env.db { try $0.save(applicant) }
-        env.engine.applicantChanged(applicant)
+        try? await env.engine.catchUp()
         context.logger.info("applicant saved", metadata: ["applicant.id": "\(id)"])
         return JSONResponse.text(applicant.interchangeJSON.jsonText, status: existing == nil ? .created : .ok)
     }
@@ -52,7 +53,7 @@ struct ProfileRoutes {
         guard let existing = try await env.db({ try $0.applicant(id: id) }) else { throw Problem.notFound("no applicant \"\(id)\"") }
         try AccessPolicy.checkWriteProfile(caller, districts: [existing.district])
         _ = try await env.db { try $0.deleteApplicant(id: id) }
-        env.engine.applicantRemoved(id: id)
+        try? await env.engine.catchUp()
         context.logger.info("applicant deleted", metadata: ["applicant.id": "\(id)"])
         return Response(status: .noContent)
     }
@@ -78,7 +79,7 @@ struct ProfileRoutes {
         let existing = try await env.db { try $0.job(id: id) }
         try AccessPolicy.checkWriteJob(caller, districts: [existing?.district, job.district].compactMap { $0 })
         try await env.db { try $0.save(job) }
-        env.engine.jobChanged(job)
+        try? await env.engine.catchUp()
         context.logger.info("job saved", metadata: ["job.id": "\(id)"])
         return JSONResponse.text(job.interchangeJSON.jsonText, status: existing == nil ? .created : .ok)
     }
@@ -91,7 +92,7 @@ struct ProfileRoutes {
         guard let existing = try await env.db({ try $0.job(id: id) }) else { throw Problem.notFound("no job \"\(id)\"") }
         try AccessPolicy.checkWriteJob(caller, districts: [existing.district])
         _ = try await env.db { try $0.deleteJob(id: id) }
-        env.engine.jobRemoved(id: id)
+        try? await env.engine.catchUp()
         context.logger.info("job deleted", metadata: ["job.id": "\(id)"])
         return Response(status: .noContent)
     }

@@ -36,7 +36,8 @@ struct RecommendationRoutes {
     }
 
     private func list(for applicant: Applicant, _ p: ListParameters, caller: Caller, _ context: AppRequestContext) async throws -> Response {
-        let list = try await env.engine.recommend(RecommendationQuery(applicant: applicant, k: p.k, asOf: p.asOf, filter: p.filter))
+        let list = try await env.engine.recommend(RecommendationQuery(
+            applicant: applicant, k: p.k, asOf: p.asOf, filter: p.filter, isCancelled: context.clientGone))
         context.audit.detail = [context.audit.detail, "jobs: " + list.recommendations.map(\.job).joined(separator: ",")]
             .compactMap { $0 }.joined(separator: "; ")
         let redact = !AccessPolicy.seesSensitiveDetails(caller, district: applicant.district)
@@ -52,7 +53,7 @@ struct RecommendationRoutes {
         context.audit.job = id
         let p = try ListParameters(request, configuration: env.configuration)
         guard let job = try await env.db({ try $0.job(id: id) }) else { throw Problem.notFound("no job \"\(id)\"") }
-        let found = try await env.engine.candidates(for: job, k: p.k, asOf: p.asOf)
+        let found = try await env.engine.candidates(for: job, k: p.k, asOf: p.asOf, isCancelled: context.clientGone)
         context.audit.detail = found.isEmpty ? nil : found.map(\.applicant).joined(separator: ",")
         let items: [JSONValue] = found.map { c in
             let district = env.engine.applicant(id: c.applicant)?.district ?? ""
