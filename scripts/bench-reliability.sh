@@ -26,6 +26,32 @@ mkdir -p "$OUT"
 # replaced by others, many no longer open) and go beyond (new postings and people).
 [ -f "$OUT/base/jobs.jsonl" ] || "$J" generate --out "$OUT/base" --applicants 2000 --jobs 1000 --seed 11 --days 30 --as-of "$AS_OF" >&2
 [ -f "$OUT/import/jobs.jsonl" ] || "$J" generate --out "$OUT/import" --applicants "$APPLICANTS" --jobs "$JOBS" --seed 12 --days 30 --as-of "$AS_OF" >&2
+# The issue's case: of the import's postings that replace ones the daemon serves, 7 in 10 are no longer
+# open at as_of (filled, closed, or expired before it), as after a day of placements.
+if [ ! -f "$OUT/import/.stale-made" ]; then
+  python3 - "$OUT/base/jobs.jsonl" "$OUT/import/jobs.jsonl" "$AS_OF" <<'PY'
+import json, sys
+from datetime import datetime, timedelta
+base = {json.loads(l)["id"] for l in open(sys.argv[1])}
+t = datetime.fromisoformat(sys.argv[3])
+lines = []
+n = 0
+for line in open(sys.argv[2]):
+    j = json.loads(line)
+    if j["id"] in base:
+        n += 1
+        kind = n % 10
+        if kind < 3: j["status"] = "filled"
+        elif kind < 5: j["status"] = "closed"
+        elif kind < 7:
+            j["status"] = "open"
+            j["posted_at"] = (t - timedelta(days=40)).isoformat()
+            j["expires_at"] = (t - timedelta(days=1)).isoformat()
+    lines.append(json.dumps(j, ensure_ascii=False, separators=(",", ":")))
+open(sys.argv[2], "w").write("\n".join(lines) + "\n")
+PY
+  touch "$OUT/import/.stale-made"
+fi
 rm -f "$OUT"/db.sqlite* "$OUT"/batch.jsonl
 rm -rf "$OUT"/batch.jsonl.work
 "$J" import "$OUT/base" --db "$OUT/db.sqlite" >&2
