@@ -25,8 +25,11 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
     var matching = MatcherConfiguration()
     matching.blasThreads = configuration.scoringThreads
     matching.blockThreads = configuration.scoringThreads
-    let engine = MatcherEngine(configuration: matching, metrics: metrics, coalescingWindowMilliseconds: configuration.coalescingWindowMilliseconds,
-                               maxBatchSize: configuration.maxBatchSize)
+    let limits = WorkLimits(
+        coalescingWindowMilliseconds: configuration.coalescingWindowMilliseconds, maxBatchSize: configuration.maxBatchSize,
+        listsWaiting: configuration.maxWaitingLists, candidatesRunning: configuration.maxRunningCandidates,
+        candidatesWaiting: configuration.maxWaitingCandidates, retryAfterSeconds: configuration.retryAfterSeconds)
+    let engine = MatcherEngine(database: database, configuration: matching, limits: limits, metrics: metrics, logger: logger)
     let env = RouteEnvironment(database: database, engine: engine, configuration: configuration)
 
     let router = Router(context: AppRequestContext.self)
@@ -38,16 +41,22 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
     let v1 = router.group("v1")
         .add(middleware: AuditMiddleware(writer: AuditWriter(database: database)))
         .add(middleware: AuthMiddleware(tokens: tokens))
+        .add(middleware: TokenLimitMiddleware(limit: configuration.maxRequestsPerToken, retryAfterSeconds: configuration.retryAfterSeconds))
     ProfileRoutes(env: env, policy: policy).register(on: v1)
     RecommendationRoutes(env: env, policy: policy).register(on: v1)
     OutcomeRoutes(env: env, policy: policy).register(on: v1)
     AuditRoutes(env: env, policy: policy).register(on: v1)
     AdminRoutes(tokens: tokens, policy: policy).register(on: v1)
 
+    // The idle timeout is also the header timeout: a connection that has not sent a whole request head
+    // within it (a slow-loris client) is closed, since only complete request parts count as activity.
+    let idle = Int64(min(configuration.headerTimeoutSeconds, configuration.idleTimeoutSeconds) * 1e9)
     return Application(
         router: router,
-        server: .http1(configuration: .init(httpDecoderConfiguration: .init(
-            maxHeaderFieldSize: HeaderLimitMiddleware.decoderLimit, maxHeaderListSize: HeaderLimitMiddleware.decoderLimit))),
+        server: .http1(configuration: .init(
+            additionalChannelHandlers: [ConnectionWatch()], idleTimeout: .nanoseconds(idle),
+            httpDecoderConfiguration: .init(
+                maxHeaderFieldSize: HeaderLimitMiddleware.decoderLimit, maxHeaderListSize: HeaderLimitMiddleware.decoderLimit))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "jobmatchd"),
         services: [
             IndexBuildService(database: database, engine: engine, modelPath: configuration.modelPath, logger: logger),

@@ -36,13 +36,31 @@ public struct ServerConfiguration: Sendable {
     /// Threads of a scoring pass (passes run one at a time): OpenBLAS threads of one person's sgemv, block
     /// workers of a coalesced pass; all cores by default.
     public var scoringThreads: Int
+    /// Recommendation requests waiting for a scoring pass before more are refused (503 + `Retry-After`).
+    public var maxWaitingLists: Int
+    /// Candidate lists scored at once, and waiting for a turn, before more are refused (503 + `Retry-After`).
+    public var maxRunningCandidates: Int
+    public var maxWaitingCandidates: Int
+    /// `/v1` requests one token may have in flight; more are refused with 429 + `Retry-After`.
+    public var maxRequestsPerToken: Int
+    /// The `Retry-After` of a 503 or 429 refusal, in seconds.
+    public var retryAfterSeconds: Int
+    /// Seconds a connection may take to send a request's header (from its first byte, or from the end of
+    /// the previous response), and a request's body; then it is closed.
+    public var headerTimeoutSeconds: Double
+    public var bodyTimeoutSeconds: Double
+    /// Seconds an idle keep-alive connection stays open.
+    public var idleTimeoutSeconds: Double
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "var/jobmatch.sqlite",
         tokensPath: String? = nil, modelPath: String = ActiveModel.resolvedPath(), samplePath: String? = "datasets/sample",
         shiftSampleToNow: Bool = true, coalescingWindowMilliseconds: Int = 2, maxBatchSize: Int = 256,
         maxK: Int = 200, defaultK: Int = 10, maxBodyBytes: Int = 1 << 20, maxHeaderBytes: Int = 16 << 10,
-        scoringThreads: Int = ProcessInfo.processInfo.activeProcessorCount
+        scoringThreads: Int = ProcessInfo.processInfo.activeProcessorCount,
+        maxWaitingLists: Int = 1024, maxRunningCandidates: Int = 1, maxWaitingCandidates: Int = 32,
+        maxRequestsPerToken: Int = 256, retryAfterSeconds: Int = 1,
+        headerTimeoutSeconds: Double = 10, bodyTimeoutSeconds: Double = 30, idleTimeoutSeconds: Double = 60
     ) {
         self.host = host
         self.port = port
@@ -58,6 +76,14 @@ public struct ServerConfiguration: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.maxHeaderBytes = maxHeaderBytes
         self.scoringThreads = max(1, scoringThreads)
+        self.maxWaitingLists = max(1, maxWaitingLists)
+        self.maxRunningCandidates = max(1, maxRunningCandidates)
+        self.maxWaitingCandidates = maxWaitingCandidates
+        self.maxRequestsPerToken = max(1, maxRequestsPerToken)
+        self.retryAfterSeconds = retryAfterSeconds
+        self.headerTimeoutSeconds = headerTimeoutSeconds
+        self.bodyTimeoutSeconds = bodyTimeoutSeconds
+        self.idleTimeoutSeconds = idleTimeoutSeconds
     }
 
     /// The tokens file in force: the configured one, or `tokens.json` beside the database.
@@ -79,7 +105,9 @@ public struct ServerConfiguration: Sendable {
 extension ServerConfiguration {
     /// Reads a JSON config file over these values: `{"tokens": PATH, "model": PATH, "sample": PATH|null,
     /// "shift_sample_to_now": BOOL, "coalescing_window_ms": INT, "max_batch_size": INT, "max_k": INT,
-    /// "default_k": INT, "max_body_bytes": INT, "max_header_bytes": INT, "scoring_threads": INT, "host": S, "port": INT, "db": PATH}`. Unknown keys are errors.
+    /// "default_k": INT, "max_body_bytes": INT, "max_header_bytes": INT, "scoring_threads": INT, "max_waiting_lists": INT, "max_running_candidates": INT,
+    /// "max_waiting_candidates": INT, "max_requests_per_token": INT, "retry_after_s": INT, "header_timeout_s": NUM,
+    /// "body_timeout_s": NUM, "idle_timeout_s": NUM, "host": S, "port": INT, "db": PATH}`. Unknown keys are errors.
     public mutating func apply(configFile path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw JobMatchError(.io, "cannot read the config file", file: path)
@@ -96,6 +124,12 @@ extension ServerConfiguration {
                 throw JobMatchError(.invalidRecord, "expected a whole number ≥ 0", field: key, file: path)
             }
             return Int(n)
+        }
+        func seconds(_ v: JSONValue, _ key: String) throws -> Double {
+            guard case let .number(n) = v, n > 0, n.isFinite else {
+                throw JobMatchError(.invalidRecord, "expected a number of seconds > 0", field: key, file: path)
+            }
+            return n
         }
         for (key, v) in pairs {
             switch key {
@@ -115,6 +149,14 @@ extension ServerConfiguration {
             case "max_body_bytes": maxBodyBytes = try int(v, key)
             case "max_header_bytes": maxHeaderBytes = max(1024, try int(v, key))
             case "scoring_threads": scoringThreads = max(1, try int(v, key))
+            case "max_waiting_lists": maxWaitingLists = max(1, try int(v, key))
+            case "max_running_candidates": maxRunningCandidates = max(1, try int(v, key))
+            case "max_waiting_candidates": maxWaitingCandidates = try int(v, key)
+            case "max_requests_per_token": maxRequestsPerToken = max(1, try int(v, key))
+            case "retry_after_s": retryAfterSeconds = try int(v, key)
+            case "header_timeout_s": headerTimeoutSeconds = try seconds(v, key)
+            case "body_timeout_s": bodyTimeoutSeconds = try seconds(v, key)
+            case "idle_timeout_s": idleTimeoutSeconds = try seconds(v, key)
             default: throw JobMatchError(.invalidRecord, "unknown setting", field: key, file: path)
             }
         }

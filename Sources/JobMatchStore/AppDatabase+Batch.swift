@@ -19,7 +19,8 @@ public struct BatchRunRecord: Sendable, Hashable {
     public var recordedAt: String
 
     public enum Status: String, Sendable, Hashable {
-        case published, refused
+        /// `writing`: lists and pushes are being stored (or the writer died); counts for nothing until published.
+        case published, refused, writing
     }
 
     public init(id: String, asOf: Timestamp, modelVersion: String, dataHash: String, parameters: String, report: String,
@@ -82,26 +83,65 @@ extension AppDatabase {
         try db.create(index: "push_history_pair", on: "push_history", columns: ["applicant_id", "job_id"])
     }
 
-    /// Stores a published run in one transaction: the run, every applicant's line and the pushes (at the
-    /// run's as-of time). `produce` is called inside the transaction with a function that stores one line
-    /// and its pushes, and returns the output's hash, saved on the run. A run with the same id is
-    /// replaced, so re-running the same night is idempotent. Nothing is stored when `produce` throws.
+    /// Lines stored per transaction while a run is published.
+    public static let publishBlock = 2_000
+
+    /// Stores a published run: the run, every applicant's line and the pushes (at the run's as-of time).
+    /// `produce` is called with a function that stores one line and its pushes, and returns the output's
+    /// hash, saved on the run. A run with the same id is replaced, so re-running the same night is idempotent.
+    ///
+    /// Writes go in bounded transactions (``publishBlock`` lines each) so that other writers — the daemon's
+    /// audit log and changes — never wait long: the run is first stored as `writing`, its rows follow, and
+    /// the last transaction marks it `published`. A run that is not `published` counts for nothing
+    /// (``pushes(from:to:)`` and ``previousPublishedRun(before:)`` ignore it); when `produce` throws, the
+    /// rows written so far are deleted, and after a crash the rerun replaces them.
     public func savePublishedRun(
         _ run: BatchRunRecord,
         produce: (_ add: (_ applicant: String, _ line: String, _ pushes: [PushRecord]) throws -> Void) throws -> String
     ) throws {
-        try dbWriter.write { db in
-            try db.execute(sql: "DELETE FROM batch_run WHERE id = ?", arguments: [run.id])
-            try Self.insert(run, db)
+        try dbWriter.writeWithoutTransaction { db in
+            var writing = run
+            writing.status = .writing
+            try db.inTransaction(.immediate) {
+                try db.execute(sql: "DELETE FROM batch_run WHERE id = ?", arguments: [run.id])
+                try Self.insert(writing, db)
+                return .commit
+            }
             let list = try db.makeStatement(sql: "INSERT INTO batch_list (run_id, applicant_id, line) VALUES (?, ?, ?)")
             let push = try db.makeStatement(
                 sql: "INSERT INTO push_history (run_id, applicant_id, job_id, rank, pushed_at_epoch) VALUES (?, ?, ?, ?, ?)")
             let at = run.asOf.secondsSince1970
-            let outputHash = try produce { applicant, line, pushes in
-                try list.execute(arguments: [run.id, applicant, line])
-                for p in pushes { try push.execute(arguments: [run.id, p.applicant, p.job, p.rank, at]) }
+            var pending: [(applicant: String, line: String, pushes: [PushRecord])] = []
+            func flush() throws {
+                guard !pending.isEmpty else { return }
+                try db.inTransaction(.immediate) {
+                    for item in pending {
+                        try list.execute(arguments: [run.id, item.applicant, item.line])
+                        for p in item.pushes { try push.execute(arguments: [run.id, p.applicant, p.job, p.rank, at]) }
+                    }
+                    return .commit
+                }
+                pending.removeAll(keepingCapacity: true)
             }
-            try db.execute(sql: "UPDATE batch_run SET output_hash = ? WHERE id = ?", arguments: [outputHash, run.id])
+            do {
+                let outputHash = try produce { applicant, line, pushes in
+                    pending.append((applicant, line, pushes))
+                    if pending.count >= Self.publishBlock { try flush() }
+                }
+                try flush()
+                try db.inTransaction(.immediate) {
+                    try db.execute(sql: "UPDATE batch_run SET status = ?, output_hash = ? WHERE id = ?",
+                                   arguments: [BatchRunRecord.Status.published.rawValue, outputHash, run.id])
+                    return .commit
+                }
+            } catch {
+                try? db.inTransaction(.immediate) {
+                    try db.execute(sql: "DELETE FROM batch_run WHERE id = ? AND status = 'writing'", arguments: [run.id])
+                    return .commit
+                }
+                throw error
+            }
+            _ = try? db.checkpoint(.passive)
         }
     }
 
@@ -151,12 +191,13 @@ extension AppDatabase {
         }
     }
 
-    /// Pushes recorded at `[start, end)` (epoch seconds).
+    /// Pushes of published runs recorded at `[start, end)` (epoch seconds).
     public func pushes(from start: Double, to end: Double) throws -> [(applicant: String, job: String, at: Double)] {
         try dbWriter.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT applicant_id, job_id, pushed_at_epoch FROM push_history
-                WHERE pushed_at_epoch >= ? AND pushed_at_epoch < ? ORDER BY id
+                WHERE pushed_at_epoch >= ? AND pushed_at_epoch < ?
+                  AND run_id IN (SELECT id FROM batch_run WHERE status = 'published') ORDER BY id
                 """, arguments: [start, end]).map { row -> (applicant: String, job: String, at: Double) in
                     (applicant: row["applicant_id"], job: row["job_id"], at: row["pushed_at_epoch"])
                 }

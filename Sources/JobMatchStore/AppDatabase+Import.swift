@@ -3,11 +3,15 @@ import GRDB
 import JobMatchCore
 
 extension AppDatabase {
-    /// Imports a data-set folder (`applicants.jsonl`, `jobs.jsonl`, `interactions.jsonl`) in one transaction.
+    /// Imports a data-set folder (`applicants.jsonl`, `jobs.jsonl`, `interactions.jsonl`), all or nothing.
     ///
     /// Every line is validated; on any error nothing is written and ``DataSetImport/Failure`` lists the
     /// errors as `file:line: field: message`. A record whose id is already stored replaces it; an
     /// interaction already stored is skipped. Files are streamed, never read whole.
+    ///
+    /// Readers and other writers are not held up while the files are read: the records are staged in
+    /// TEMP tables of the writer connection (which take no lock on the database file), then moved into the
+    /// main tables in one short IMMEDIATE transaction, followed by a passive WAL checkpoint.
     @discardableResult
     public func importDataSet(at folder: String, options: DataSetImport.Options = .init()) throws -> DataSetImport.Summary {
         let paths = Dictionary(uniqueKeysWithValues: Interchange.File.allCases.map {
@@ -16,21 +20,96 @@ extension AppDatabase {
         for file in [Interchange.File.applicants, .jobs] {
             try JSONLinesReader(path: paths[file]!).checkReadable()
         }
-        return try dbWriter.write { db in
+        return try dbWriter.writeWithoutTransaction { db in
+            try ImportStage.create(db)
+            defer { try? ImportStage.drop(db) }
             var run = ImportRun(options: options)
-            try run.read(paths[.applicants]!, as: .applicants, db: db)
-            try run.read(paths[.jobs]!, as: .jobs, db: db)
-            if FileManager.default.fileExists(atPath: paths[.interactions]!) {
-                try run.read(paths[.interactions]!, as: .interactions, db: db)
-            } else {
-                run.summary.warnings.append("\(paths[.interactions]!): missing, read as empty")
+            try db.inTransaction(.deferred) {
+                try run.read(paths[.applicants]!, as: .applicants, db: db)
+                try run.read(paths[.jobs]!, as: .jobs, db: db)
+                if FileManager.default.fileExists(atPath: paths[.interactions]!) {
+                    try run.read(paths[.interactions]!, as: .interactions, db: db)
+                } else {
+                    run.summary.warnings.append("\(paths[.interactions]!): missing, read as empty")
+                }
+                return .commit
             }
             if run.errorCount > 0 {
                 throw DataSetImport.Failure(errors: run.errors, totalErrors: run.errorCount)
             }
+            try db.inTransaction(.immediate) {
+                try ImportStage.swap(db, into: &run.summary)
+                return .commit
+            }
+            _ = try? db.checkpoint(.passive)
             run.summary.warnings += run.warningLines()
             return run.summary
         }
+    }
+}
+
+/// The TEMP tables an import stages its records in, and the one transaction that moves them in.
+enum ImportStage {
+    static func create(_ db: Database) throws {
+        try drop(db)
+        try db.execute(sql: """
+            CREATE TEMP TABLE import_applicant (id TEXT PRIMARY KEY, district TEXT, status TEXT, updated_at TEXT, record TEXT);
+            CREATE TEMP TABLE import_job (id TEXT PRIMARY KEY, district TEXT, status TEXT, job_type TEXT,
+              posted_at_epoch REAL, expires_at_epoch REAL, record TEXT);
+            CREATE TEMP TABLE import_interaction (seq INTEGER PRIMARY KEY, applicant_id TEXT, job_id TEXT, event TEXT, at TEXT, at_epoch REAL);
+            """)
+    }
+
+    static func drop(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP TABLE IF EXISTS temp.import_applicant; DROP TABLE IF EXISTS temp.import_job; DROP TABLE IF EXISTS temp.import_interaction;
+            """)
+    }
+
+    static func stage(_ a: Applicant, _ db: Database) throws {
+        try db.cachedStatement(sql: "INSERT INTO temp.import_applicant VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [a.id, a.district, a.status.rawValue, a.updatedAt.text, a.interchangeJSON.jsonText])
+    }
+
+    static func stage(_ j: Job, _ db: Database) throws {
+        try db.cachedStatement(sql: "INSERT INTO temp.import_job VALUES (?, ?, ?, ?, ?, ?, ?)").execute(arguments: [
+            j.id, j.district, j.status.rawValue, j.jobType.rawValue, j.postedAt.secondsSince1970, j.expiresAt.secondsSince1970,
+            j.interchangeJSON.jsonText,
+        ])
+    }
+
+    static func stage(_ i: Interaction, _ db: Database) throws {
+        try db.cachedStatement(sql: "INSERT INTO temp.import_interaction (applicant_id, job_id, event, at, at_epoch) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [i.applicant, i.job, i.event.rawValue, i.at.text, i.at.secondsSince1970])
+    }
+
+    /// Moves the staged rows into the main tables (the caller's transaction) and counts what changed.
+    static func swap(_ db: Database, into summary: inout DataSetImport.Summary) throws {
+        func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
+        let applicants = try count("SELECT COUNT(*) FROM temp.import_applicant")
+        summary.applicantsReplaced = try count("SELECT COUNT(*) FROM temp.import_applicant WHERE id IN (SELECT id FROM main.applicant)")
+        summary.applicantsAdded = applicants - summary.applicantsReplaced
+        let jobs = try count("SELECT COUNT(*) FROM temp.import_job")
+        summary.jobsReplaced = try count("SELECT COUNT(*) FROM temp.import_job WHERE id IN (SELECT id FROM main.job)")
+        summary.jobsAdded = jobs - summary.jobsReplaced
+        try db.execute(sql: """
+            INSERT INTO main.applicant (id, district, status, updated_at, record)
+            SELECT id, district, status, updated_at, record FROM temp.import_applicant WHERE true
+            ON CONFLICT(id) DO UPDATE SET district = excluded.district, status = excluded.status,
+              updated_at = excluded.updated_at, record = excluded.record;
+            INSERT INTO main.job (id, district, status, job_type, posted_at_epoch, expires_at_epoch, record)
+            SELECT id, district, status, job_type, posted_at_epoch, expires_at_epoch, record FROM temp.import_job WHERE true
+            ON CONFLICT(id) DO UPDATE SET district = excluded.district, status = excluded.status,
+              job_type = excluded.job_type, posted_at_epoch = excluded.posted_at_epoch,
+              expires_at_epoch = excluded.expires_at_epoch, record = excluded.record;
+            """)
+        let interactions = try count("SELECT COUNT(*) FROM temp.import_interaction")
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO main.interaction (applicant_id, job_id, event, at, at_epoch)
+            SELECT applicant_id, job_id, event, at, at_epoch FROM temp.import_interaction ORDER BY seq
+            """)
+        summary.interactionsAdded = db.changesCount
+        summary.interactionsAlreadyPresent = interactions - summary.interactionsAdded
     }
 }
 
@@ -67,15 +146,11 @@ private struct ImportRun {
             case .applicants:
                 let decoded = Interchange.decodeApplicant(line.bytes)
                 let shifted = decoded.record.map { shift == 0 ? $0 : $0.shifted(by: shift) }
-                if let existed = try store(shifted, decoded, in: .applicants, path: path, line: line.number, db: db, upsert: AppDatabase.upsert) {
-                    if existed { summary.applicantsReplaced += 1 } else { summary.applicantsAdded += 1 }
-                }
+                try store(shifted, decoded, in: .applicants, path: path, line: line.number, db: db, stage: ImportStage.stage)
             case .jobs:
                 let decoded = Interchange.decodeJob(line.bytes)
                 let shifted = decoded.record.map { shift == 0 ? $0 : $0.shifted(by: shift) }
-                if let existed = try store(shifted, decoded, in: .jobs, path: path, line: line.number, db: db, upsert: AppDatabase.upsert) {
-                    if existed { summary.jobsReplaced += 1 } else { summary.jobsAdded += 1 }
-                }
+                try store(shifted, decoded, in: .jobs, path: path, line: line.number, db: db, stage: ImportStage.stage)
             case .interactions:
                 let decoded = Interchange.decodeInteraction(line.bytes)
                 note(decoded, path: path, line: line.number)
@@ -89,27 +164,20 @@ private struct ImportRun {
                     fail(JobMatchError(.invalidRecord, "unknown job \"\(interaction.job)\"", field: "job", file: path, line: line.number))
                 }
                 guard errorCount == 0 else { continue }
-                if try AppDatabase.insert(interaction, db) {
-                    summary.interactionsAdded += 1
-                } else {
-                    summary.interactionsAlreadyPresent += 1
-                }
+                try ImportStage.stage(interaction, db)
             }
         }
         options.progress?(.init(file: path, bytesRead: total, totalBytes: total, records: records))
     }
 
-    /// Notes an applicant's or job's issues, claims its id, and upserts it while the import is still clean.
-    /// Returns whether the id was already stored, or nil when nothing was written.
+    /// Notes an applicant's or job's issues, claims its id, and stages it while the import is still clean.
     mutating func store<R: Identifiable>(
         _ record: R?, _ decoded: Interchange.Decoded<R>, in file: Interchange.File, path: String, line: Int, db: Database,
-        upsert: (R, Database) throws -> Void
-    ) throws -> Bool? where R.ID == String {
+        stage: (R, Database) throws -> Void
+    ) throws where R.ID == String {
         note(decoded, path: path, line: line)
-        guard let record, claim(record.id, in: file, path: path, line: line), errorCount == 0 else { return nil }
-        let existed = try AppDatabase.exists(table: file == .applicants ? "applicant" : "job", id: record.id, db)
-        try upsert(record, db)
-        return existed
+        guard let record, claim(record.id, in: file, path: path, line: line), errorCount == 0 else { return }
+        try stage(record, db)
     }
 
     /// Records the decode's errors and warnings against the file and line.

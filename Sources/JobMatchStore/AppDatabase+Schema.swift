@@ -36,6 +36,7 @@ extension AppDatabase {
         migrator.registerMigration("v2: audit log", migrate: createAuditLog)
         migrator.registerMigration("v3: batch runs, lists, push history", migrate: createBatchTables)
         migrator.registerMigration("v4: audit chain and subjects", migrate: createAuditChain)
+        migrator.registerMigration("v5: change log", migrate: createChangeLog)
         return migrator
     }
 }

@@ -38,6 +38,13 @@ public struct JobIndex: Sendable {
         upsert(job, vector: extractor.jobVector(job)[...])
     }
 
+    /// Removes `removals`, then adds or replaces `upserts`, their vectors extracted on all cores.
+    public mutating func patch(upserts: [Job], removals: [String]) {
+        for id in removals { remove(id: id) }
+        let extractor = extractor
+        for (job, vector) in zip(upserts, upserts.concurrentMap { extractor.jobVector($0) }) { upsert(job, vector: vector[...]) }
+    }
+
     private mutating func upsert(_ job: Job, vector: ArraySlice<Float>) {
         if let row = rowByID[job.id] {
             jobs[row] = job

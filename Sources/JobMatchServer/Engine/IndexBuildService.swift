@@ -4,8 +4,9 @@ import JobMatchStore
 import Logging
 import ServiceLifecycle
 
-/// Builds the job index in the background when the daemon starts (`/readyz` answers 503 until then),
-/// then stays until shutdown.
+/// Builds the job index in the background when the daemon starts (`/readyz` answers 503 until then) from
+/// one snapshot of the database, at that snapshot's data version; later commits are caught up on the next
+/// request. Then stays until shutdown.
 struct IndexBuildService: Service {
     let database: AppDatabase
     let engine: MatcherEngine
@@ -14,11 +15,12 @@ struct IndexBuildService: Service {
 
     func run() async throws {
         let start = ContinuousClock.now
-        let (jobs, applicants) = try await Task.detached { [database] in (try database.jobs(), try database.applicants()) }.value
-        let model = try ModelSource.load(path: modelPath, applicants: applicants, jobs: jobs, logger: logger)
-        await Task.detached { [engine] in engine.install(model: model, jobs: jobs, applicants: applicants) }.value
+        let snapshot = try await database.snapshot()
+        let model = try ModelSource.load(path: modelPath, applicants: snapshot.applicants, jobs: snapshot.jobs, logger: logger)
+        await engine.on(engine.maintenanceQueue) { [engine] in engine.install(model: model, snapshot: snapshot) }
         logger.notice("job index ready", metadata: [
-            "index.jobs": "\(jobs.count)", "index.applicants": "\(applicants.count)",
+            "index.jobs": "\(snapshot.jobs.count)", "index.applicants": "\(snapshot.applicants.count)",
+            "data.version": "\(snapshot.version)",
             "index.dimension": "\(model.dimension)", "index.build_seconds": "\(ContinuousClock.now - start)",
         ])
         try? await gracefulShutdown()

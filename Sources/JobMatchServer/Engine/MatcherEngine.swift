@@ -1,96 +1,98 @@
 import Dispatch
 import Foundation
 import JobMatchCore
+import JobMatchStore
 import Logging
 
-/// The matching core behind the API: a job index patched in place on every change, the people for
-/// reverse matching, and a serial scoring queue off the event loop. Recommendation requests go through
-/// ``RecommendationBatcher``, which hands the queue whole batches (one sgemm block per batch).
+/// The matching core behind the API: a job index and a pool of seeking people's vectors, both following the
+/// database's change log (``MatcherEngine/catchUp()``), with two bounded kinds of work off the event loop:
+/// lists (coalesced by ``RecommendationBatcher`` into one sgemm block per batch, on the scoring queue) and
+/// candidate lists (reverse matching over the cached pool, on their own queue beside the lists).
+///
+/// The guarantee: a list never uses data older than the last commit that preceded the request. Every
+/// batch and every candidate list first reads the data version (one indexed read) and, when the database
+/// is ahead, applies the committed rows of what changed before scoring.
 final class MatcherEngine: RecommendationEngine, @unchecked Sendable {
-    private let lock = NSLock()
-    private var index: JobIndex?
-    private var people: [String: Applicant] = [:]
-    private var peopleSorted: [Applicant]?
-    /// Changes that arrived while the index was being built, applied after it.
-    private var pendingChanges: [Change] = []
-    private let configuration: MatcherConfiguration
-    private let metrics: ServerMetrics
-    private let queue = DispatchQueue(label: "jobmatchd.scoring", qos: .userInitiated)
+    let lock = NSLock()
+    var index: JobIndex?
+    /// Every stored applicant by id (districts for redaction).
+    var people: [String: Applicant] = [:]
+    /// The seeking people's vectors, one pool per as-of year asked for (the current one built at install),
+    /// and the people changed since they were last patched.
+    var pools: [Int: ApplicantPool] = [:]
+    var poolPatch = PoolPatch()
+    /// Counts installs, so that pools patched across a rebuild are not put back.
+    var generation = 0
+    /// The data version the index and the pools reflect.
+    var appliedVersion: Int64 = 0
+    /// True while the index is rebuilt from a full read (too many changes at once): `/readyz` says 503.
+    var rebuilding = false
+    let database: AppDatabase
+    let configuration: MatcherConfiguration
+    let limits: WorkLimits
+    let metrics: ServerMetrics
+    let logger: Logger
+    let scoringQueue = DispatchQueue(label: "jobmatchd.scoring", qos: .userInitiated)
+    let reverseQueue = DispatchQueue(label: "jobmatchd.reverse", qos: .userInitiated)
+    let maintenanceQueue = DispatchQueue(label: "jobmatchd.index-sync", qos: .userInitiated)
+    let candidateSlots: WorkSlots
     private(set) var batcher: RecommendationBatcher!
+    private(set) var follower: ChangeFollower!
 
-    enum Change {
-        case job(Job), jobRemoved(String), applicant(Applicant), applicantRemoved(String)
-    }
-
-    init(configuration: MatcherConfiguration = MatcherConfiguration(), metrics: ServerMetrics,
-         coalescingWindowMilliseconds: Int, maxBatchSize: Int)
+    init(database: AppDatabase, configuration: MatcherConfiguration = MatcherConfiguration(), limits: WorkLimits,
+         metrics: ServerMetrics, logger: Logger)
     {
+        self.database = database
         self.configuration = configuration
+        self.limits = limits
         self.metrics = metrics
+        self.logger = logger
+        candidateSlots = WorkSlots(kind: "candidate lists", running: limits.candidatesRunning, waiting: limits.candidatesWaiting,
+                                   retryAfterSeconds: limits.retryAfterSeconds)
         batcher = nil
-        batcher = RecommendationBatcher(windowMilliseconds: coalescingWindowMilliseconds, maxBatchSize: maxBatchSize) {
+        follower = nil
+        batcher = RecommendationBatcher(windowMilliseconds: limits.coalescingWindowMilliseconds, maxBatchSize: limits.maxBatchSize,
+                                        maxWaiting: limits.listsWaiting, retryAfterSeconds: limits.retryAfterSeconds) {
             [unowned self] batch in try await self.score(batch)
         }
+        follower = ChangeFollower(engine: self)
     }
 
-    /// Installs a freshly built index and the people, then applies changes that came in meanwhile.
-    func install(model: MatchModel, jobs: [Job], applicants: [Applicant]) {
-        var built = JobIndex(model: model, jobs: SpatialOrder.jobs(jobs))
+    /// Installs a freshly built index and pool, at the data version of the snapshot they were built from.
+    func install(model: MatchModel, snapshot: DataSnapshot) {
+        let built = JobIndex(model: model, jobs: SpatialOrder.jobs(snapshot.jobs))
+        let now = Timestamp.now()
+        let pool = ApplicantPool(extractor: built.extractor, applicants: snapshot.applicants.filter { $0.status == .seeking }, at: now)
         lock.withLock {
-            var people = Dictionary(applicants.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
-            for change in pendingChanges {
-                switch change {
-                case let .job(job): built.upsert(job)
-                case let .jobRemoved(id): built.remove(id: id)
-                case let .applicant(a): people[a.id] = a
-                case let .applicantRemoved(id): people[id] = nil
-                }
-            }
-            pendingChanges = []
-            self.people = people
-            peopleSorted = nil
+            people = Dictionary(snapshot.applicants.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
+            pools = [pool.year: pool]
+            poolPatch = PoolPatch()
+            generation += 1
             index = built
+            appliedVersion = snapshot.version
+            rebuilding = false
         }
         metrics.indexDimension.set(Double(built.dimension))
         updateSizeGauges()
     }
 
-    var isReady: Bool { lock.withLock { index != nil } }
+    var isReady: Bool { lock.withLock { index != nil && !rebuilding } }
 
     var sizes: (jobs: Int, applicants: Int) { lock.withLock { (index?.count ?? 0, people.count) } }
 
-    private func updateSizeGauges() {
+    /// The data version the index reflects.
+    var indexVersion: Int64 { lock.withLock { appliedVersion } }
+
+    func updateSizeGauges() {
         let (jobs, applicants) = sizes
         metrics.indexJobs.set(Double(jobs))
         metrics.indexApplicants.set(Double(applicants))
     }
 
-    private func apply(_ change: Change) {
-        lock.withLock {
-            guard index != nil else {
-                pendingChanges.append(change)
-                return
-            }
-            switch change {
-            case let .job(job): index!.upsert(job)
-            case let .jobRemoved(id): index!.remove(id: id)
-            case let .applicant(a):
-                people[a.id] = a
-                peopleSorted = nil
-            case let .applicantRemoved(id):
-                people[id] = nil
-                peopleSorted = nil
-            }
-        }
-        updateSizeGauges()
-    }
+    /// Brings the index and the pools up to the database's data version (see ``ChangeFollower``).
+    func catchUp() async throws { try await follower.catchUp() }
 
-    func jobChanged(_ job: Job) { apply(.job(job)) }
-    func jobRemoved(id: String) { apply(.jobRemoved(id)) }
-    func applicantChanged(_ applicant: Applicant) { apply(.applicant(applicant)) }
-    func applicantRemoved(id: String) { apply(.applicantRemoved(id)) }
-
-    private func matcher() throws -> Matcher {
+    func matcher() throws -> Matcher {
         guard let index = lock.withLock({ index }) else {
             throw Problem(status: .serviceUnavailable, code: "not_ready", detail: "the job index is still being built")
         }
@@ -102,12 +104,13 @@ final class MatcherEngine: RecommendationEngine, @unchecked Sendable {
         return try await batcher.submit(query)
     }
 
-    /// Scores one batch (same k, time and filter) in one pass on the scoring queue.
+    /// Scores one batch (same k, time and filter) in one pass on the scoring queue, after catching up.
     private func score(_ batch: RecommendationBatcher.Batch) async throws -> [RecommendationList] {
+        try await catchUp()
         let matcher = try matcher()
         let histogram = metrics.scoringLatency
         let batchSize = metrics.batchSize
-        return await onScoringQueue {
+        return await on(scoringQueue) {
             let start = ContinuousClock.now
             let lists = matcher.recommend(applicants: batch.applicants, k: batch.key.k, asOf: batch.asOf, filter: batch.key.filter)
             histogram.record(ContinuousClock.now - start)
@@ -116,25 +119,10 @@ final class MatcherEngine: RecommendationEngine, @unchecked Sendable {
         }
     }
 
-    func candidates(for job: Job, k: Int, asOf: Timestamp) async throws -> [Candidate] {
-        let matcher = try matcher()
-        let people = lock.withLock {
-            if peopleSorted == nil { peopleSorted = self.people.values.filter { $0.status == .seeking }.sorted { $0.id < $1.id } }
-            return peopleSorted!
-        }
-        let histogram = metrics.scoringLatency
-        return await onScoringQueue {
-            let start = ContinuousClock.now
-            let found = matcher.candidates(for: job, among: people, k: k, asOf: asOf)
-            histogram.record(ContinuousClock.now - start)
-            return found
-        }
-    }
-
     /// The people reverse matching looks at, by id (for redaction by district).
     func applicant(id: String) -> Applicant? { lock.withLock { people[id] } }
 
-    private func onScoringQueue<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    func on<T: Sendable>(_ queue: DispatchQueue, _ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
             queue.async { continuation.resume(returning: work()) }
         }

@@ -6,6 +6,8 @@ struct RecommendationQuery: Sendable {
     var k: Int
     var asOf: Timestamp
     var filter: JobFilter
+    /// True once the client has gone: the request is dropped before it is scored.
+    var isCancelled: @Sendable () -> Bool = { false }
 }
 
 /// What the recommendation routes need from the matching engine. ``MatcherEngine`` is the one
@@ -17,11 +19,9 @@ protocol RecommendationEngine: Sendable {
     var sizes: (jobs: Int, applicants: Int) { get }
     /// The explained top-k list for one person (coalesced with concurrent requests).
     func recommend(_ query: RecommendationQuery) async throws -> RecommendationList
-    /// The people a job suits best, under the same hard rules.
-    func candidates(for job: Job, k: Int, asOf: Timestamp) async throws -> [Candidate]
-    /// Keeps the index in step with the database: visible to the next request.
-    func jobChanged(_ job: Job)
-    func jobRemoved(id: String)
-    func applicantChanged(_ applicant: Applicant)
-    func applicantRemoved(id: String)
+    /// The people a job suits best, under the same hard rules; stops when `isCancelled` says the client left.
+    func candidates(for job: Job, k: Int, asOf: Timestamp, isCancelled: @escaping @Sendable () -> Bool) async throws -> [Candidate]
+    /// Brings the index up to the database's last commit (lists and candidate lists do this themselves;
+    /// writers call it so that the change is applied before their response).
+    func catchUp() async throws
 }

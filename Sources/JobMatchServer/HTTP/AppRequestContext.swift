@@ -11,10 +11,19 @@ public struct AppRequestContext: RequestContext {
     /// Filled by handlers (the people, the job), written by ``AuditMiddleware`` with the final status
     /// unless the handler already wrote it in the transaction of its change.
     public let audit: AuditNote
+    /// The connection's client state (gone once it closed its side).
+    let connection: ConnectionWatch.State?
 
     public init(source: Source) {
         coreContext = .init(source: source)
         audit = AuditNote()
+        connection = ConnectionWatch.state(of: source.channel)
+    }
+
+    /// True once the client has gone: work still queued for it is dropped.
+    var clientGone: @Sendable () -> Bool {
+        let connection = connection
+        return { connection?.clientGone ?? false }
     }
 
     /// The caller; only nil on the unauthenticated health routes.

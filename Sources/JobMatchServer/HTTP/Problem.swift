@@ -10,6 +10,8 @@ public struct Problem: Error, Sendable {
     public var field: String?
     /// Every error when there are several, each `{field, detail}`.
     public var errors: [(field: String?, detail: String)]
+    /// Sent as `Retry-After` (seconds) when set: the request was refused because the daemon is busy.
+    public var retryAfterSeconds: Int?
 
     public init(status: HTTPResponse.Status, code: String, detail: String, field: String? = nil,
                 errors: [(field: String?, detail: String)] = [])
@@ -57,6 +59,8 @@ public struct Problem: Error, Sendable {
     public static func from(_ error: any Error) -> Problem {
         switch error {
         case let problem as Problem: return problem
+        case is CancellationError:
+            return Problem(status: .serviceUnavailable, code: "cancelled", detail: "the client went away before its work was done")
         case let error as JobMatchError: return Problem(error)
         case let error as any HTTPResponseError:
             return Problem(status: error.status, code: "http_\(error.status.code)", detail: error.status.reasonPhrase)
@@ -89,6 +93,7 @@ public struct Problem: Error, Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json"
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"jobmatch\"" }
+        if let retryAfterSeconds { headers[.retryAfter] = String(retryAfterSeconds) }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: json.jsonText)))
     }
 

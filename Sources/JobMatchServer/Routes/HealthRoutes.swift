@@ -11,11 +11,17 @@ struct HealthRoutes {
         APIRouteTable.on(router, .get, "healthz") { _, _ -> Response in JSONResponse.ok(.object([("status", .string("ok"))])) }
         APIRouteTable.on(router, .get, "readyz") { _, _ -> Response in
             guard engine.isReady else {
-                throw Problem(status: .serviceUnavailable, code: "not_ready", detail: "the job index is still being built")
+                throw Problem(status: .serviceUnavailable, code: "not_ready", detail: "the job index is being built")
+            }
+            // Catch up first: ready means the index holds the last commit.
+            try await engine.catchUp()
+            guard engine.isReady else {
+                throw Problem(status: .serviceUnavailable, code: "not_ready", detail: "the job index is being rebuilt")
             }
             let sizes = engine.sizes
             return JSONResponse.ok(.object([
                 ("status", .string("ready")), ("jobs", .number(Double(sizes.jobs))), ("applicants", .number(Double(sizes.applicants))),
+                ("data_version", .number(Double(engine.indexVersion))),
             ]))
         }
         APIRouteTable.on(router, .get, "metrics") { _, _ -> Response in

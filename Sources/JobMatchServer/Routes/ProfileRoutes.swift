@@ -3,8 +3,9 @@ import JobMatchCore
 import JobMatchStore
 
 /// `PUT`/`GET`/`DELETE /v1/applicants/{id}` and `/v1/jobs/{id}`, in the interchange shape.
-/// A change is checked, written and audited in one transaction (``RouteEnvironment/audited(_:_:_:)``),
-/// then reaches the job index (or the reverse-matching pool) before the response is sent.
+/// A change is checked, written and audited in one transaction (``RouteEnvironment/audited(_:_:_:)``);
+/// then the engine catches up with the database (from the committed rows, in version order) before the
+/// response is sent.
 struct ProfileRoutes {
     let env: RouteEnvironment
     let policy: AccessPolicy
@@ -46,7 +47,7 @@ struct ProfileRoutes {
             try transaction.save(applicant)
             return (existing == nil, existing == nil ? .created : .ok)
         }
-        env.engine.applicantChanged(applicant)
+        try? await env.engine.catchUp()
         context.logger.info("applicant saved", metadata: ["applicant.id": "\(id)"])
         return JSONResponse.text(applicant.interchangeJSON.jsonText, status: created ? .created : .ok)
     }
@@ -62,7 +63,7 @@ struct ProfileRoutes {
             try transaction.deleteApplicant(id: id)
             return ((), .noContent)
         }
-        env.engine.applicantRemoved(id: id)
+        try? await env.engine.catchUp()
         context.logger.info("applicant deleted", metadata: ["applicant.id": "\(id)"])
         return Response(status: .noContent)
     }
@@ -92,7 +93,7 @@ struct ProfileRoutes {
             try transaction.save(job)
             return (existing == nil, existing == nil ? .created : .ok)
         }
-        env.engine.jobChanged(job)
+        try? await env.engine.catchUp()
         context.logger.info("job saved", metadata: ["job.id": "\(id)"])
         return JSONResponse.text(job.interchangeJSON.jsonText, status: created ? .created : .ok)
     }
@@ -109,7 +110,7 @@ struct ProfileRoutes {
             try transaction.deleteJob(id: id)
             return ((), .noContent)
         }
-        env.engine.jobRemoved(id: id)
+        try? await env.engine.catchUp()
         context.logger.info("job deleted", metadata: ["job.id": "\(id)"])
         return Response(status: .noContent)
     }

@@ -38,7 +38,8 @@ struct RecommendationRoutes {
     }
 
     private func list(for applicant: Applicant, _ p: ListParameters, view: AccessPolicy.View, _ context: AppRequestContext) async throws -> Response {
-        let list = try await env.engine.recommend(RecommendationQuery(applicant: applicant, k: p.k, asOf: p.asOf, filter: p.filter))
+        let list = try await env.engine.recommend(RecommendationQuery(
+            applicant: applicant, k: p.k, asOf: p.asOf, filter: p.filter, isCancelled: context.clientGone))
         context.audit.detail = [context.audit.detail, "jobs: " + list.recommendations.map(\.job).joined(separator: ",")]
             .compactMap { $0 }.joined(separator: "; ")
         context.logger.debug("recommendations", metadata: ["list.count": "\(list.recommendations.count)"])
@@ -68,7 +69,7 @@ struct RecommendationRoutes {
         // The engine ranks the whole pool; a caseworker's list is the best k of their own people, so ask for
         // everyone and keep theirs (an engine-side pool filter would be cheaper; see docs/daemon.md).
         let pool = caller.role == .caseworker ? max(p.k, engine.sizes.applicants) : p.k
-        let found = try await engine.candidates(for: job, k: pool, asOf: p.asOf)
+        let found = try await engine.candidates(for: job, k: pool, asOf: p.asOf, isCancelled: context.clientGone)
             .compactMap { c -> (Candidate, String)? in
                 let district = engine.applicant(id: c.applicant)?.district ?? ""
                 return scope.includes(district) ? (c, district) : nil

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Hummingbird
 import JobMatchCore
@@ -9,17 +10,38 @@ struct RouteEnvironment: Sendable {
     let engine: MatcherEngine
     let configuration: ServerConfiguration
 
-    /// The request body as bytes (at most `maxBodyBytes`).
+    /// The request body as bytes (at most `maxBodyBytes`), read within `bodyTimeoutSeconds`: a body that
+    /// takes longer is refused with 408.
     func body(of request: Request) async throws -> [UInt8] {
-        let buffer = try await request.body.collect(upTo: configuration.maxBodyBytes)
-        return Array(buffer.readableBytesView)
+        let limit = configuration.maxBodyBytes
+        let timeout = configuration.bodyTimeoutSeconds
+        let body = request.body
+        let bytes = try await withThrowingTaskGroup(of: [UInt8]?.self) { group in
+            group.addTask { Array(try await body.collect(upTo: limit).readableBytesView) }
+            group.addTask {
+                try await Task.sleep(for: .seconds(timeout))
+                return nil
+            }
+            let first = try await group.next()!
+            group.cancelAll()
+            return first
+        }
+        guard let bytes else {
+            throw Problem(status: .requestTimeout, code: "body_timeout", detail: "the request body took longer than \(timeout) s")
+        }
+        return bytes
     }
 
-    /// Runs blocking database work off the request's task executor.
+    /// Runs blocking database work on a GCD queue, not on the cooperative pool (GRDB's own async API
+    /// does the same: the calls below are synchronous GRDB calls).
     func db<T: Sendable>(_ work: @escaping @Sendable (AppDatabase) throws -> T) async throws -> T {
         let database = self.database
-        return try await Task.detached { try work(database) }.value
+        return try await withCheckedThrowingContinuation { continuation in
+            Self.databaseQueue.async { continuation.resume(with: Result { try work(database) }) }
+        }
     }
+
+    private static let databaseQueue = DispatchQueue(label: "jobmatchd.database", qos: .userInitiated, attributes: .concurrent)
 }
 
 extension AppRequestContext {

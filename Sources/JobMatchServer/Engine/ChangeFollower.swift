@@ -1,0 +1,109 @@
+import JobMatchCore
+import JobMatchStore
+
+/// Keeps the engine's index and pools in step with the database's change log, one catch-up at a time.
+///
+/// ``catchUp()`` reads the data version (the last version the change-log triggers handed out, committed
+/// with the change itself); when the engine is behind it reads, in one snapshot, the committed rows of the
+/// ids changed since and patches them in, or — when more changed than ``rebuildThreshold`` or the log was
+/// trimmed past what the engine has — rebuilds from a full read. Patches come from the committed state
+/// only, in version order, so two writes of the same id always leave the newer one.
+actor ChangeFollower {
+    unowned let engine: MatcherEngine
+    private var running: Task<Void, any Error>?
+    private var trimmedThrough: Int64 = 0
+
+    /// More log entries than this since the last catch-up: rebuild instead of patching.
+    static let rebuildThreshold = 50_000
+    /// Entries kept in the log behind what the engine has applied (others following the same database).
+    static let trimKeep: Int64 = 100_000
+
+    init(engine: MatcherEngine) { self.engine = engine }
+
+    /// Returns once the engine reflects every change committed before the call.
+    func catchUp() async throws {
+        guard engine.lock.withLock({ engine.index != nil }) else { return }
+        let target = try await engine.database.dataVersion()
+        while engine.indexVersion < target {
+            if let running {
+                try await running.value
+                continue
+            }
+            let task = Task {
+                defer { self.running = nil }
+                try await self.pull()
+            }
+            running = task
+            try await task.value
+        }
+    }
+
+    /// Applies everything committed up to now.
+    private func pull() async throws {
+        let since = engine.indexVersion
+        if let changes = try await engine.database.changes(since: since, limit: Self.rebuildThreshold) {
+            guard changes.version > since else { return }
+            await engine.on(engine.maintenanceQueue) { [engine] in engine.apply(changes) }
+        } else {
+            engine.lock.withLock { engine.rebuilding = true }
+            do {
+                let snapshot = try await engine.database.snapshot()
+                let model = try engine.matcher().model
+                engine.logger.notice("rebuilding the index from the database", metadata: ["data.version": "\(snapshot.version)"])
+                await engine.on(engine.maintenanceQueue) { [engine] in engine.install(model: model, snapshot: snapshot) }
+            } catch {
+                engine.lock.withLock { engine.rebuilding = false }
+                throw error
+            }
+        }
+        let applied = engine.indexVersion
+        if applied - trimmedThrough > 2 * Self.trimKeep {
+            trimmedThrough = applied - Self.trimKeep
+            try? await engine.database.trimChangeLog(through: trimmedThrough)
+        }
+    }
+}
+
+extension MatcherEngine {
+    /// Patches a change set into the index and the people (on the maintenance queue). The reverse-matching
+    /// pools take their part when a candidate list next asks for them (``poolPatch``), so lists do not wait
+    /// for people's vectors.
+    func apply(_ changes: ChangeSet) {
+        lock.withLock {
+            guard index != nil, changes.version > appliedVersion else { return }
+            index!.patch(upserts: changes.jobs, removals: changes.removedJobs)
+            for a in changes.applicants {
+                people[a.id] = a
+                poolPatch.upserts[a.id] = a
+            }
+            for id in changes.removedApplicants {
+                people[id] = nil
+                poolPatch.upserts[id] = nil
+                poolPatch.removals.insert(id)
+            }
+            appliedVersion = changes.version
+        }
+        updateSizeGauges()
+        if !changes.isEmpty {
+            logger.debug("index caught up", metadata: [
+                "data.version": "\(changes.version)", "jobs.changed": "\(changes.jobs.count + changes.removedJobs.count)",
+                "applicants.changed": "\(changes.applicants.count + changes.removedApplicants.count)",
+            ])
+        }
+    }
+}
+
+/// People changed since the pools were last patched: the latest committed row of each, or its removal.
+struct PoolPatch: Sendable {
+    var upserts: [String: Applicant] = [:]
+    var removals: Set<String> = []
+
+    var isEmpty: Bool { upserts.isEmpty && removals.isEmpty }
+
+    /// Applies the patch to a pool of seeking people.
+    func apply(to pool: inout ApplicantPool) {
+        let seeking = upserts.values.filter { $0.status == .seeking }.sorted { $0.id < $1.id }
+        let leaving = removals.union(upserts.values.filter { $0.status != .seeking }.map(\.id))
+        pool.patch(upserts: seeking, removals: leaving.sorted())
+    }
+}
