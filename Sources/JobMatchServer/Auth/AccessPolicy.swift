@@ -63,6 +63,20 @@ enum AccessPolicy {
         if caller.role != .operator { throw Problem.forbidden("only operators read the audit log") }
     }
 
+    /// The districts a list of people (`GET /v1/applicants`) may show: nil for every district (operators),
+    /// else the caller's own, narrowed to `requested` when given. Evaluators read no list of people;
+    /// a caseworker asking for a district not theirs is refused.
+    static func applicantListScope(_ caller: Caller, requested: String?) throws -> Set<String>? {
+        switch caller.role {
+        case .evaluator: throw Problem.forbidden("evaluators do not read lists of people")
+        case .operator: return requested.map { [$0] }
+        case .caseworker:
+            guard let requested else { return caller.districts }
+            if !caller.districts.contains(requested) { throw Problem.forbidden("this district is not yours") }
+            return [requested]
+        }
+    }
+
     /// Whether the caller may see disability and assistance-group details of a person in `district`.
     static func seesSensitiveDetails(_ caller: Caller, district: String) -> Bool {
         serves(caller, district: district)
