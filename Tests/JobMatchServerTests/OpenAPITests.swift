@@ -39,6 +39,11 @@ struct OpenAPITests {
             (.post, "/v1/outcomes", op, #"{"applicant":"A1","job":"J1","event":"hired","at":"2026-11-20T09:00:00+08:00"}"#),
             (.post, "/v1/outcomes", op, #"{"applicant":"A1","job":"J1","event":"hired"}"#),
             (.get, "/v1/audit?limit=5", op, nil), (.get, "/v1/audit", TestServer.evaluatorToken, nil),
+            (.get, "/v1/applicants?per_page=2", op, nil), (.get, "/v1/applicants?page=0", op, nil),
+            (.get, "/v1/applicants?district=\(TestServer.shapingba)", TestServer.yuzhongToken, nil), (.get, "/v1/applicants", nil, nil),
+            (.get, "/v1/applicants/A1/history", op, nil), (.get, "/v1/applicants/A1/history", TestServer.shapingbaToken, nil),
+            (.get, "/v1/applicants/nobody/history", op, nil), (.get, "/v1/applicants/A1/history", nil, nil),
+            (.get, "/v1/me", TestServer.yuzhongToken, nil), (.get, "/v1/me", nil, nil),
         ]
         let exercised = try await server.app().test(.router) { client in
             var exercised = Set<String>()
