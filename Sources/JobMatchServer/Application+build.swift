@@ -33,6 +33,8 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
     RecommendationRoutes(env: env).register(on: v1)
     OutcomeRoutes(env: env).register(on: v1)
     AuditRoutes(env: env).register(on: v1)
+    ApplicantListRoutes(env: env).register(on: v1)
+    ConsoleRoutes(logger: logger).register(on: router)
 
     return Application(
         router: router,
