@@ -19,8 +19,7 @@ export function renderMatches(container, profile, { onOutcome, onReady }) {
     h("button", { type: "submit" }, "筛选"));
 
   const commute = profile.preferences?.max_commute_km;
-  const whatIf = h("form", { class: "what-if", "aria-labelledby": "what-if-title" },
-    h("h4", { id: "what-if-title" }, "假如……（试算，不保存）"),
+  const whatIf = h("form", { class: "what-if", "aria-label": "试算条件" },
     h("div", { class: "field" }, h("label", { for: "w-commute" }, "通勤上限（公里）"),
       h("input", { id: "w-commute", type: "number", min: "0", step: "0.5", inputmode: "decimal", value: commute ?? "", placeholder: "不限" })),
     h("label", { class: "check" }, h("input", { type: "checkbox", id: "w-part-time" }), "愿意做兼职"),
@@ -35,7 +34,8 @@ export function renderMatches(container, profile, { onOutcome, onReady }) {
 
   const summary = h("p", { class: "count", id: "fit-count", "aria-live": "polite" });
   const list = h("div", { class: "matches", "aria-busy": "true" }, loading("正在计算推荐岗位…"));
-  fill(container, h("h3", {}, "推荐岗位（附理由）"), filters, whatIf, summary, list);
+  const box = h("details", { class: "what-if-box" }, h("summary", { id: "what-if-title" }, "假如……试算（改通勤、接受兼职零工、取得证书或技能；不保存）"), whatIf);
+  fill(container, h("h3", {}, "推荐岗位（附理由）"), filters, box, summary, list);
 
   let baseline = null; // the count without what-if, for the same filters
   let request = 0;

@@ -2,7 +2,7 @@
 // details), history of events and pushes (GET /v1/applicants/{id}/history), the audit (operators),
 // and the explained list beside it.
 import { api, ApiError } from "./api.js";
-import { h, fill, loading, errorBox, describe, when, nowInChongqing, select } from "./ui.js";
+import { h, fill, loading, errorBox, describe, translate, when, nowInChongqing, select } from "./ui.js";
 import {
   CAPACITY, DISABILITY, EDUCATION, EVENTS, FIELDS, GENDER, GROUPS, INTENT, JOB_TYPES, ROLES, SCHEDULES, STATUS,
   districtName, label,
@@ -167,12 +167,12 @@ function showErrors(form, error) {
   let first = null;
   for (const issue of issues) {
     const name = issue.field ? (FIELDS[issue.field] ?? issue.field) : null;
-    lines.push(name ? `${name}：${issue.detail}` : issue.detail);
+    lines.push(name ? `${name}：${translate(issue.detail)}` : translate(issue.detail));
     const box = issue.field && form.querySelector(`[data-field="${CSS.escape(issue.field)}"]`);
     if (box) {
       const message = box.querySelector(".field-error");
       message.hidden = false;
-      message.textContent = `${name}有误：${issue.detail}`;
+      message.textContent = `${name}有误：${translate(issue.detail)}`;
       const control = box.querySelector("input, select, textarea");
       control?.setAttribute("aria-invalid", "true");
       control?.setAttribute("aria-describedby", message.id || "");

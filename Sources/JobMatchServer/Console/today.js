@@ -70,7 +70,7 @@ export async function renderToday(params, { me, main, timing, announce }) {
 
 function detail(a) {
   const parts = [];
-  if (a.unanswered_pushes > 0) parts.push(`${a.unanswered_pushes} 次推送未回应（自 ${when(a.first_unanswered_push_at).slice(0, 10)}）`);
+  if (a.unanswered_pushes > 0) parts.push(`${a.unanswered_pushes} 次推送未回应（自 ${when(a.first_unanswered_push_at).slice(5, 10)} 起）`);
   if (a.last_run_openings === 0) parts.push("上次批量推送无合适岗位");
   return parts.length ? h("small", { class: "detail" }, parts.join("；")) : null;
 }

@@ -40,15 +40,34 @@ export function loading(text = "正在加载…") {
   return h("p", { class: "loading", role: "status" }, text);
 }
 
+/// The API's problem details are English; the common ones read in Chinese here (others as they are).
+const PHRASES = [
+  [/^expected a number.*/, "应填写数字"],
+  [/^expected an integer.*/, "应填写整数"],
+  [/^expected a string.*/, "应填写文字"],
+  [/^expected an array.*/, "应为列表"],
+  [/^(-?[\d.]+) is outside (-?[\d.]+)…(-?[\d.]+).*/, "$1 超出范围（应在 $2 到 $3 之间）"],
+  [/^unknown value "([^"]*)".*/, "不认识的取值 “$1”"],
+  [/^is required$/, "必须填写"],
+  [/^must not be empty$/, "不能为空"],
+  [/.*outside your districts.*|.*not yours.*/, "不在您的辖区"],
+];
+
+export function translate(detail) {
+  if (!detail) return "";
+  for (const [pattern, text] of PHRASES) if (pattern.test(detail)) return detail.replace(pattern, text);
+  return detail;
+}
+
 /// An error in words, with what the caseworker can do about it.
 export function describe(error) {
   if (!(error instanceof ApiError)) return `出错了：${error?.message ?? error}`;
-  const detail = error.problem?.detail ? `（${error.problem.detail}）` : "";
+  const detail = error.problem?.detail ? `（${translate(error.problem.detail)}）` : "";
   switch (error.status) {
     case 0: return "无法连接服务，请检查网络后重试。";
     case 400: return `请求有误${detail}`;
     case 401: return "登录已失效或令牌不正确，请重新登录。";
-    case 403: return `无权查看：此人或此项不在您的服务范围内${detail}`;
+    case 403: return "无权查看：此人或此项不在您的服务范围内。";
     case 404: return `未找到${detail}`;
     case 422: return `内容有误${detail}`;
     case 503: return "服务正在准备岗位索引，请稍候再试。";
