@@ -13,7 +13,19 @@ struct ConsoleRoutes {
     static let contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
         + "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
-    init(logger: Logger, folder: URL? = Bundle.module.resourceURL?.appendingPathComponent("Console")) {
+    /// Where the files are: the target's resource bundle beside the executable (`swift build` copies
+    /// `Console/` into `JobMatch_JobMatchServer.resources`, for `swift run`, `.build/release/jobmatchd` and the
+    /// tests alike), else the source folder this file was built from. Unlike `Bundle.module`, a missing
+    /// bundle does not stop the daemon: the API runs and `/` answers 404.
+    static var defaultFolder: URL? {
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent("JobMatch_JobMatchServer.resources/Console"),
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Console"),
+        ]
+        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("index.html").path) }
+    }
+
+    init(logger: Logger, folder: URL? = ConsoleRoutes.defaultFolder) {
         var files: [String: (type: String, bytes: ByteBuffer)] = [:]
         let types = ["html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8",
                      "svg": "image/svg+xml", "ico": "image/x-icon"]
