@@ -176,6 +176,7 @@ def main():
         job_link.click()
         page.wait_for_selector("main[data-ready='jobs']", timeout=15000)
         step(f"candidates: {page.locator('p.count').inner_text()}")
+        shot(page, "07-candidates")
 
         # 8. A person of another district cannot be opened by this caseworker.
         everyone = api("/v1/applicants?per_page=200", OPERATOR)["applicants"]
@@ -185,7 +186,7 @@ def main():
         expect(page.locator("section.file .error")).to_contain_text("无权查看")
         assert page.locator("li.job.card").count() == 0
         step(f"another district's person {other}: refused in the console")
-        shot(page, "07-other-district")
+        shot(page, "08-other-district")
 
         # 9. The operator sees the file's audit; the phone layout.
         page.get_by_role("button", name="退出").click()
@@ -197,12 +198,45 @@ def main():
         audit.locator("summary").click()
         expect(audit.locator("table")).to_contain_text("e2e.caseworker")
         step("operator: the file's audit names the caseworker")
+        # Large fonts (many users are older): the browser zoomed to 150% on the same 1366×768 screen, and the
+        # page's root font at 180% on top; the file must still read without sideways scrolling.
+        zoomed = browser.new_context(viewport={"width": 911, "height": 512}, device_scale_factor=1.5, locale="zh-CN")
+        big = zoomed.new_page()
+        sign_in(big, CASEWORKER)
+        big.wait_for_selector("main[data-ready='today']", timeout=15000)
+        big.goto(URL + f"/#/person/{person}")
+        big.wait_for_selector("main[data-ready='person']", timeout=15000)
+        shot(big, "10-zoom-150-file")
+        big.evaluate("() => { document.documentElement.style.fontSize = '180%'; }")
+        for target in (big, page):
+            if target is page:
+                page.evaluate("() => { document.documentElement.style.fontSize = '180%'; }")
+            wide = target.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            clipped = target.evaluate("() => [...document.querySelectorAll('section.file')].some(s => s.scrollWidth > s.clientWidth + 1)")
+            if wide > 0 or clipped:
+                failures.append(f"at large fonts the page scrolls sideways or the file is clipped ({wide}px, {clipped})")
+        page.locator("section.file").scroll_into_view_if_needed()
+        shot(page, "11-large-font-file")
+        zoomed.close()
+        # Keyboard: Tab reaches the first link of Today and Enter opens the file.
+        page.evaluate("() => { document.documentElement.style.fontSize = ''; }")
+        page.goto(URL + "/#/today")
+        page.wait_for_selector("main[data-ready='today']")
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            if page.evaluate("() => document.activeElement?.classList.contains('person-link')"):
+                break
+        else:
+            failures.append("Tab never reached a person in Today")
+        page.keyboard.press("Enter")
+        page.wait_for_selector("main[data-ready='person']", timeout=15000)
+        step("keyboard: Tab to a person in Today, Enter opens the file")
         phone = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, locale="zh-CN")
         mobile = phone.new_page()
         sign_in(mobile, CASEWORKER)
         mobile.wait_for_selector("main[data-ready='today']", timeout=15000)
         width = mobile.evaluate("() => document.documentElement.scrollWidth")
-        shot(mobile, "08-phone-today")
+        shot(mobile, "09-phone-today")
         if width > 390:
             failures.append(f"the phone layout scrolls sideways ({width}px)")
         phone.close()
