@@ -73,6 +73,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
+            // The caseworker's console: static HTML, CSS and JavaScript modules served at `/`.
+            resources: [.copy("Console")],
             swiftSettings: swiftSettings
         ),
         // The `jobmatch` subcommands, as a library so tests can run them.

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The test command: installs what is missing, then builds and runs every test suite.
+# The test command: installs what is missing, then builds and runs every test suite, then the console's
+# end-to-end test in a browser (scripts/test-console.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -7,3 +8,5 @@ scripts/setup.sh
 export OPENBLAS_CORETYPE="${OPENBLAS_CORETYPE:-Haswell}"
 swift build --build-tests
 swift test --skip-build "$@"
+# The console in a real browser (headless chromium); skips with a message where none can be installed.
+scripts/test-console.sh

@@ -47,6 +47,8 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
     OutcomeRoutes(env: env, policy: policy).register(on: v1)
     AuditRoutes(env: env, policy: policy).register(on: v1)
     AdminRoutes(tokens: tokens, policy: policy).register(on: v1)
+    ApplicantListRoutes(env: env, policy: policy).register(on: v1)
+    ConsoleRoutes(logger: logger).register(on: router)
 
     // The idle timeout is also the header timeout: a connection that has not sent a whole request head
     // within it (a slow-loris client) is closed, since only complete request parts count as activity.

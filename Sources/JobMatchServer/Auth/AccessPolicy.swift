@@ -130,6 +130,20 @@ struct AccessPolicy: Sendable {
         if caller.role != .operator { throw Problem.forbidden("only operators administer the daemon") }
     }
 
+    /// The districts a list of people (`GET /v1/applicants`) may show: nil for every district (operators),
+    /// else the caller's own, narrowed to `requested` when given. Evaluators read no list of people;
+    /// a caseworker asking for a district not theirs is refused.
+    func applicantListScope(_ caller: Caller, requested: String?) throws -> Set<String>? {
+        switch caller.role {
+        case .evaluator: throw Problem.forbidden("evaluators do not read lists of people")
+        case .operator: return requested.map { [$0] }
+        case .caseworker:
+            guard let requested else { return caller.districts }
+            if !caller.districts.contains(requested) { throw Problem.forbidden("this district is not yours") }
+            return [requested]
+        }
+    }
+
     /// The id a caller sees for a person.
     func shownID(_ id: String, _ view: View) -> String {
         switch view {
