@@ -125,7 +125,8 @@ struct ApplicantListTests {
         // Every list is in the audit log with the people it showed.
         let entries = try server.database().auditEntries(AuditQuery(actor: "wang.yuzhong"))
         #expect(entries.last?.endpoint == "GET /v1/applicants")
-        #expect(entries.last?.detail == "people: A1")
+        #expect(entries.last?.subjects == ["A1"])
+        #expect(entries.last?.detail == "people: 1")
     }
 
     @Test("history: events and pushes newest first, scoped like the profile and audited")
@@ -141,14 +142,15 @@ struct ApplicantListTests {
                   {"kind":"event","event":"recommended","job":"J2","job_title":"叉车司机","at":"2026-10-20T09:00:00+08:00"}]}
                 """#.utf8)).get()
             #expect(answer.json == expected, "\(answer.text)")
-            #expect(try await client.call(.get, "/v1/applicants/A2/history", token: TestServer.shapingbaToken).status == 403)
+            // Outside the caseworker's districts: 404, exactly as for an unknown id (docs/daemon.md).
+            #expect(try await client.call(.get, "/v1/applicants/A2/history", token: TestServer.shapingbaToken).status == 404)
             #expect(try await client.call(.get, "/v1/applicants/A2/history", token: TestServer.evaluatorToken).status == 403)
             #expect(try await client.call(.get, "/v1/applicants/nobody/history", token: TestServer.operatorToken).status == 404)
             let me = try await client.call(.get, "/v1/me", token: TestServer.yuzhongToken)
             #expect(me.json == (try Interchange.parse(Array(#"{"name":"wang.yuzhong","role":"caseworker","districts":["500103"]}"#.utf8)).get()))
         }
         let entries = try server.database().auditEntries(AuditQuery(applicant: "A2"))
-        #expect(entries.map(\.status) == [200, 403, 403])
+        #expect(entries.map(\.status) == [200, 404, 403])
         #expect(entries.allSatisfy { $0.endpoint == "GET /v1/applicants/A2/history" })
     }
 
