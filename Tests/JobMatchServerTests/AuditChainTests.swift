@@ -221,4 +221,28 @@ struct AuditChainTests {
             #expect(error.message.contains("row 2"), "\(error)")
         }
     }
+
+    @Test("concurrent reads and changes (group-committed reads, changes in their own transactions) keep one intact chain")
+    func concurrentChain() async throws {
+        let server = try TestServer()
+        defer { server.remove() }
+        try await server.app().test(.router) { client in
+            try await client.waitUntilReady()
+            try await withThrowingTaskGroup(of: Int.self) { group in
+                for i in 0..<60 {
+                    group.addTask {
+                        switch i % 3 {
+                        case 0: try await client.call(.get, "/v1/applicants/A1", token: TestServer.yuzhongToken).status
+                        case 1: try await client.call(.put, "/v1/applicants/C\(i)", token: TestServer.yuzhongToken,
+                                                      body: Fixtures.applicant(id: "C\(i)", district: TestServer.yuzhong)).status
+                        default: try await client.call(.get, "/v1/jobs/J1/candidates?\(TestServer.asOfQuery)", token: TestServer.operatorToken).status
+                        }
+                    }
+                }
+                for try await status in group { #expect(status < 300) }
+            }
+        }
+        let result = try server.database().verifyAuditChain()
+        #expect(result.isIntact && result.checked == 60, "\(result)")
+    }
 }
