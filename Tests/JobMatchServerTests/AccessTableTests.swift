@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import JobMatchCore
 import JobMatchServer
+import JobMatchStore
 import Testing
 
 /// The access policy as data, written by hand from its text in docs/daemon.md ("Who sees what"), not
@@ -152,17 +153,20 @@ struct AccessTableTests {
             try await client.waitUntilReady()
             var rows = 0
             var n = 0
+            var requests = 0
             var outsideBodies: [String: [String: String]] = [:]
             for c in cases {
                 for (i, who) in Who.allCases.enumerated() {
                     n += 1
                     for s in c.setup(n) {
+                        requests += 1
                         let made = try await client.call(s.method, s.path, token: TestServer.operatorToken, body: s.body)
                         #expect(made.status < 300, "setup \(s.path): \(made.text)")
                     }
                     let r = c.request(n)
                     let answer = try await client.call(r.method, r.path, token: Self.token(who), body: r.body)
                     rows += 1
+                    requests += 1
                     let label = "\(c.route) [\(c.name)] as \(who): \(answer.status) \(answer.text.prefix(200))"
                     #expect(answer.status == c.expected[i], "\(label)")
                     let found = Self.keysAndCodes(answer.json)
@@ -193,6 +197,10 @@ struct AccessTableTests {
                 #expect(bodies["existing"] == bodies["unknown"], "\(route): \(bodies)")
             }
             #expect(outsideBodies.keys.filter { outsideBodies[$0]!.count == 2 }.count >= 4, "\(outsideBodies.keys)")
+            // Every request of the table, allowed or refused, is in the audit log, and the chain holds.
+            let audit = try server.database()
+            #expect(try audit.auditEntries(AuditQuery(limit: 100_000)).count == requests)
+            #expect(try audit.verifyAuditChain().isIntact)
             return rows
         }
         // 13 routes × 5 roles × (2 cases, or 1 for the two admin routes) = 120 rows.

@@ -2,9 +2,10 @@ import Foundation
 import GRDB
 import Hummingbird
 import HummingbirdTesting
+@testable import JobMatchCLI
 import JobMatchCore
 import JobMatchServer
-import JobMatchStore
+@testable import JobMatchStore
 import Testing
 
 /// Audit that cannot be skipped: a change and its entry commit together or not at all; every entry
@@ -167,5 +168,81 @@ struct AuditChainTests {
             #expect(entries.first { $0.applicant == "A1" }?.requestID == "case-4711.a")
             #expect(entries.first { $0.applicant == "NOBODY" }?.requestID == made)
         }
+    }
+
+    @Test("migration v4 gives old entries their people (single, candidate lists, outcome batches) and a chain")
+    func migrationBackfill() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobmatch-v3-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("old.sqlite").path
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try AppDatabase.migrator.migrate(queue, upTo: "v3: batch runs, lists, push history")
+            try await queue.write { db in
+                let insert = "INSERT INTO audit_log (at, at_epoch, actor, role, endpoint, applicant_id, job_id, status, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                try db.execute(sql: insert, arguments: ["2026-11-01T08:00:00+08:00", 1.0, "wang", "caseworker", "GET /v1/applicants/A1", "A1", nil, 200, nil])
+                try db.execute(sql: insert, arguments: ["2026-11-01T08:01:00+08:00", 2.0, "ops", "operator", "GET /v1/jobs/J1/candidates", nil, "J1", 200, "A1,B_1"])
+                try db.execute(sql: insert, arguments: ["2026-11-01T08:02:00+08:00", 3.0, "wang", "caseworker", "POST /v1/outcomes", nil, nil, 201,
+                                                        "events: A2/J1/applied,A3/J1/viewed"])
+            }
+        }
+        let database = try AppDatabase.open(path: path)
+        #expect(try database.verifyAuditChain().isIntact)
+        #expect(try database.auditEntries(AuditQuery(applicant: "A1")).map(\.id) == [1, 2])
+        #expect(try database.auditEntries(AuditQuery(applicant: "B_1")).map(\.id) == [2])
+        #expect(try database.auditEntries(AuditQuery(applicant: "A3")).map(\.endpoint) == ["POST /v1/outcomes"])
+        try database.appendAudit(AuditEntry(at: .now(), actor: "ops", role: "operator", endpoint: "GET /v1/audit", status: 200))
+        let after = try database.verifyAuditChain()
+        #expect(after.isIntact && after.checked == 4)
+    }
+
+    @Test("jobmatch audit verify passes on a clean log and fails naming the row edited in the sqlite3 way")
+    func verifyCommand() async throws {
+        let server = try TestServer()
+        defer { server.remove() }
+        let database = try server.database()
+        for id in ["A1", "A2", "B1"] {
+            try database.appendAudit(AuditEntry(at: .now(), actor: "ops", role: "operator", endpoint: "GET /v1/applicants/\(id)", applicant: id, status: 200))
+        }
+        func verify() async throws {
+            let command = try AuditVerifyCommand.parse(["--db", server.databasePath])
+            try await command.run()
+        }
+        try await verify()
+        try await Self.raw(server).write { db in
+            try db.execute(sql: "DROP TRIGGER audit_log_no_update")
+            try db.execute(sql: "UPDATE audit_log SET applicant_id = 'A9' WHERE id = 2")
+        }
+        do {
+            try await verify()
+            Issue.record("verify passed on a tampered log")
+        } catch let error as JobMatchError {
+            #expect(error.message.contains("row 2"), "\(error)")
+        }
+    }
+
+    @Test("concurrent reads and changes (group-committed reads, changes in their own transactions) keep one intact chain")
+    func concurrentChain() async throws {
+        let server = try TestServer()
+        defer { server.remove() }
+        try await server.app().test(.router) { client in
+            try await client.waitUntilReady()
+            try await withThrowingTaskGroup(of: Int.self) { group in
+                for i in 0..<60 {
+                    group.addTask {
+                        switch i % 3 {
+                        case 0: try await client.call(.get, "/v1/applicants/A1", token: TestServer.yuzhongToken).status
+                        case 1: try await client.call(.put, "/v1/applicants/C\(i)", token: TestServer.yuzhongToken,
+                                                      body: Fixtures.applicant(id: "C\(i)", district: TestServer.yuzhong)).status
+                        default: try await client.call(.get, "/v1/jobs/J1/candidates?\(TestServer.asOfQuery)", token: TestServer.operatorToken).status
+                        }
+                    }
+                }
+                for try await status in group { #expect(status < 300) }
+            }
+        }
+        let result = try server.database().verifyAuditChain()
+        #expect(result.isIntact && result.checked == 60, "\(result)")
     }
 }

@@ -56,8 +56,8 @@ struct AuditListCommand: AsyncParsableCommand {
     static func table(_ entries: [JSONValue]) -> String {
         let rows = entries.map { e -> [String] in
             let people = (e["subjects"]?.arrayValue ?? []).compactMap(\.stringValue)
-            let subject = people.isEmpty ? e["job"]?.stringValue ?? ""
-                : people.count <= 3 ? people.joined(separator: ",") : "\(people.prefix(3).joined(separator: ",")) +\(people.count - 3)"
+            let shown = people.count <= 3 ? people.joined(separator: ",") : "\(people.prefix(3).joined(separator: ",")) +\(people.count - 3)"
+            let subject = [e["job"]?.stringValue, shown.isEmpty ? nil : shown].compactMap { $0 }.joined(separator: " ")
             return [e["id"]?.numberValue.map { String(Int($0)) } ?? "", e["at"]?.stringValue ?? "", e["actor"]?.stringValue ?? "",
                     e["role"]?.stringValue ?? "", e["endpoint"]?.stringValue ?? "", subject,
                     e["status"]?.numberValue.map { String(Int($0)) } ?? "", e["request_id"]?.stringValue ?? ""]
