@@ -183,7 +183,7 @@ def main():
         other = next(a["id"] for a in everyone if a["district"] != DISTRICT)
         page.goto(URL + f"/#/person/{other}")
         page.wait_for_selector("main[data-ready='person']", timeout=15000)
-        expect(page.locator("section.file .error")).to_contain_text("无权查看")
+        expect(page.locator("section.file .error")).to_contain_text("不在您的服务范围内")
         assert page.locator("li.job.card").count() == 0
         step(f"another district's person {other}: refused in the console")
         shot(page, "08-other-district")
@@ -243,8 +243,8 @@ def main():
 
         if foreign:
             failures.append(f"requests to another origin: {foreign[:3]}")
-        # The refusals the test provokes (422 on the bad edit, 403 for another district) log as failed loads.
-        expected = ("status of 403", "status of 422")
+        # The refusals the test provokes (422 on the bad edit, 404 for another district's person) log as failed loads.
+        expected = ("status of 404", "status of 422")
         unexpected = [e for e in console_errors if not any(x in e for x in expected)]
         if unexpected:
             failures.append(f"console errors: {unexpected[:3]}")

@@ -70,6 +70,7 @@ json.dump({"tokens": [
     {"name": "e2e.caseworker", "role": "caseworker", "districts": [os.environ["E2E_DISTRICT"]], "sha256": h(os.environ["E2E_CASEWORKER_TOKEN"])},
 ]}, open(sys.argv[1], "w"))
 PY
+chmod 600 "$tmp/tokens.json"   # jobmatchd refuses a tokens file open to others
 port=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
 export E2E_URL="http://127.0.0.1:$port"
 

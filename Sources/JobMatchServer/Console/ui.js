@@ -68,7 +68,8 @@ export function describe(error) {
     case 400: return `请求有误${detail}`;
     case 401: return "登录已失效或令牌不正确，请重新登录。";
     case 403: return "无权查看：此人或此项不在您的服务范围内。";
-    case 404: return `未找到${detail}`;
+    // Outside the caseworker's districts the API answers 404 exactly as for an unknown id.
+    case 404: return `未找到：没有此人或此项，或不在您的服务范围内${detail}`;
     case 422: return `内容有误${detail}`;
     case 503: return "服务正在准备岗位索引，请稍候再试。";
     default: return `服务出错（${error.status}）${detail}`;
