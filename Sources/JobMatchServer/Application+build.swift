@@ -33,6 +33,8 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
     RecommendationRoutes(env: env).register(on: v1)
     OutcomeRoutes(env: env).register(on: v1)
     AuditRoutes(env: env).register(on: v1)
+    APIRouteTable.refuseOtherMethods(on: router, prefix: "")
+    APIRouteTable.refuseOtherMethods(on: v1, prefix: "/v1")
 
     return Application(
         router: router,

@@ -10,6 +10,8 @@ public struct Problem: Error, Sendable {
     public var field: String?
     /// Every error when there are several, each `{field, detail}`.
     public var errors: [(field: String?, detail: String)]
+    /// Headers the answer carries besides the content type (`Allow` on a 405).
+    public var headers: HTTPFields = [:]
 
     public init(status: HTTPResponse.Status, code: String, detail: String, field: String? = nil,
                 errors: [(field: String?, detail: String)] = [])
@@ -89,6 +91,7 @@ public struct Problem: Error, Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json"
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"jobmatch\"" }
+        headers.append(contentsOf: self.headers)
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: json.jsonText)))
     }
 
@@ -99,6 +102,12 @@ public struct Problem: Error, Sendable {
     }
     static func badRequest(_ detail: String, field: String? = nil) -> Problem {
         Problem(status: .badRequest, code: "malformed_input", detail: detail, field: field)
+    }
+    static func methodNotAllowed(_ method: String, allowed: [String]) -> Problem {
+        var problem = Problem(status: .methodNotAllowed, code: "method_not_allowed",
+                              detail: "\(method) is not served here; allowed: \(allowed.joined(separator: ", "))")
+        problem.headers[.allow] = allowed.joined(separator: ", ")
+        return problem
     }
     static func invalid(_ detail: String, field: String? = nil) -> Problem {
         Problem(status: .unprocessableContent, code: "invalid_record", detail: detail, field: field)
