@@ -52,7 +52,7 @@ struct StrictInputTests {
                 (.post, "/v1/applicants/A1", "GET, PUT, DELETE"), (.patch, "/v1/jobs/J1", "GET, PUT, DELETE"),
                 (.delete, "/v1/applicants/A1/recommendations", "GET"), (.get, "/v1/recommendations", "POST"),
                 (.put, "/v1/outcomes", "POST"), (.delete, "/v1/audit", "GET"), (.post, "/healthz", "GET"),
-                (.options, "/readyz", "GET"), (.put, "/metrics", "GET"), (.post, "/v1/jobs/J1/candidates", "GET"),
+                (.options, "/readyz", "GET"), (HTTPRequest.Method("QUERY")!, "/v1/audit", "GET"), (.put, "/metrics", "GET"), (.post, "/v1/jobs/J1/candidates", "GET"),
             ]
             for (method, path, allow) in cases {
                 let (answer, header) = try await send(client, method, path, contentType: nil, body: nil)

@@ -118,7 +118,7 @@ public enum APIRouteTable {
     /// Answers 405 with `Allow` for every other common method on each path of the table under `prefix`,
     /// so a wrong method on a known path is not reported as an unknown path. Call after the real routes.
     static func refuseOtherMethods(on router: some RouterMethods<AppRequestContext>, prefix: String) {
-        let methods = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE"]
+        let methods = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "QUERY"]
         var templates: [String] = []
         for route in all where route.path.hasPrefix(prefix + "/") && !templates.contains(route.path) {
             // The root router takes the paths of no group; a group takes its own.
