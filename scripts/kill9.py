@@ -71,7 +71,7 @@ def main():
     print(f"kill9: clean import {duration:.2f} s", file=sys.stderr)
     for n in range(args.import_runs):
         fresh_copy(base, run)
-        killed = kill_at([J, "import", os.path.join(w, "data"), "--db", run], rng.uniform(0.02, duration * 1.05))
+        killed = kill_at([J, "import", os.path.join(w, "data"), "--db", run], rng.uniform(0.02, duration * 1.5))
         counts["import_runs"] += 1
         counts["import_killed"] += killed
         ok, state = db_state(run)
