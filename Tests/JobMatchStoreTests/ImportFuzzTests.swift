@@ -237,5 +237,11 @@ struct ImportFuzzTests {
         }
         let after = try Self.content(db)
         #expect(after.0 == before.0 && after.1 == before.1 && after.2 == before.2)
+        // The optional manifest too: a FIFO of that name is refused, not read (which would block).
+        let withFIFO = folder.appendingPathComponent("manifest-fifo")
+        try Self.write(Self.valid, to: withFIFO)
+        #expect(mkfifo(withFIFO.appendingPathComponent("manifest.json").path, 0o600) == 0)
+        #expect(throws: JobMatchError.self) { try DataSetManifest.read(folder: withFIFO.path) }
+        #expect(try DataSetManifest.read(folder: folder.appendingPathComponent("variant-none").path) == nil)
     }
 }
