@@ -22,7 +22,7 @@ struct BatchMergeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let progress = BatchProgress()
-        let (header, candidates) = try BatchShardFile.merge(paths: shards)
+        let (header, candidates, origins) = try BatchShardFile.merge(paths: shards)
         guard let asOf = Timestamp(rfc3339: header.asOf) else {
             throw JobMatchError(.malformedInput, "shard header has a bad as_of", field: "as_of", file: shards.first)
         }
@@ -34,6 +34,7 @@ struct BatchMergeCommand: AsyncParsableCommand {
         guard inputs.dataHash == header.dataHash else {
             throw JobMatchError(.conflict, "the database changed since the shards were scored (data hash \(inputs.dataHash.prefix(12)) ≠ \(header.dataHash.prefix(12)))")
         }
+        try BatchShardFile.check(candidates, origins: origins, inputs: inputs, depth: header.depth)
         let publisher = BatchPublisher(inputs: inputs, options: options, scoringHeader: header, progress: progress)
         print(try publisher.publish(candidates: candidates))
     }

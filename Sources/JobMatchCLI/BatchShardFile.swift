@@ -18,16 +18,32 @@ enum BatchShardFile {
         }
     }
 
+    /// Where a merged record came from: the shard file and the record's 1-based number in it.
+    struct Origin: Hashable {
+        var file: String
+        var record: Int
+    }
+
     /// Reads every shard, checks they belong to one night and cover shards 0..<N once each, and returns
-    /// the common header (shard index 0) and all candidates by applicant id.
-    static func merge(paths: [String]) throws -> (BatchScoringHeader, [BatchCandidates]) {
+    /// the common header (shard index 0) and all candidates by applicant id, each with its origin (the
+    /// rows themselves are checked against the data by ``check(_:origins:inputs:depth:)``).
+    static func merge(paths: [String]) throws -> (BatchScoringHeader, [BatchCandidates], [String: Origin]) {
         guard !paths.isEmpty else { throw JobMatchError(.malformedInput, "no shard files given") }
         var headers: [BatchScoringHeader] = []
         var records: [BatchCandidates] = []
+        var origins: [String: Origin] = [:]
         for path in paths {
+            try JSONLinesReader(path: path).checkReadable()
             guard let data = FileManager.default.contents(atPath: path) else { throw JobMatchError(.notFound, "cannot read the shard file", file: path) }
             let decoded = try CandidateFile.decode(Array(data), file: path)
             headers.append(try BatchScoringHeader.decode(decoded.header, file: path))
+            for (n, record) in decoded.records.enumerated() {
+                if let first = origins[record.applicant] {
+                    throw JobMatchError(.malformedInput, "applicant \"\(record.applicant)\" is already in \(first.file) (record \(first.record))",
+                                        field: "applicant", file: path, line: n + 1)
+                }
+                origins[record.applicant] = Origin(file: path, record: n + 1)
+            }
             records += decoded.records
         }
         let first = headers[0]
@@ -41,6 +57,6 @@ enum BatchShardFile {
         records.sort { $0.applicant < $1.applicant }
         var merged = first
         merged.shardIndex = 0
-        return (merged, records)
+        return (merged, records, origins)
     }
 }

@@ -49,6 +49,8 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
     AdminRoutes(tokens: tokens, policy: policy).register(on: v1)
     ApplicantListRoutes(env: env, policy: policy).register(on: v1)
     ConsoleRoutes(logger: logger).register(on: router)
+    APIRouteTable.refuseOtherMethods(on: router, prefix: "")
+    APIRouteTable.refuseOtherMethods(on: v1, prefix: "/v1")
 
     // The idle timeout is also the header timeout: a connection that has not sent a whole request head
     // within it (a slow-loris client) is closed, since only complete request parts count as activity.

@@ -17,7 +17,7 @@ extension AppDatabase {
         let paths = Dictionary(uniqueKeysWithValues: Interchange.File.allCases.map {
             ($0, URL(fileURLWithPath: folder).appendingPathComponent($0.rawValue).path)
         })
-        for file in [Interchange.File.applicants, .jobs] {
+        for file in Interchange.File.allCases where file != .interactions || JSONLinesReader(path: paths[file]!).exists {
             try JSONLinesReader(path: paths[file]!).checkReadable()
         }
         return try dbWriter.writeWithoutTransaction { db in

@@ -12,6 +12,9 @@ public struct DataSetManifest: Sendable {
     /// Reads `manifest.json` from a data-set folder; nil when the folder has none.
     public static func read(folder: String) throws -> DataSetManifest? {
         let path = URL(fileURLWithPath: folder).appendingPathComponent("manifest.json").path
+        // Optional, but when present a regular file (a FIFO would block the read).
+        guard JSONLinesReader(path: path).exists else { return nil }
+        try JSONLinesReader(path: path).checkReadable()
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         switch Interchange.parse(data) {
         case let .failure(issue):

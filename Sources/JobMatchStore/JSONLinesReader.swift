@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import JobMatchCore
 
 /// Streams the lines of a JSON Lines file in fixed-size chunks, so a file of any size is read
@@ -26,11 +29,34 @@ public struct JSONLinesReader: Sequence {
 
     public func makeIterator() -> Iterator { Iterator(handle: FileHandle(forReadingAtPath: path), chunkSize: chunkSize) }
 
-    /// Throws `io` when the file cannot be opened.
+    /// Throws `io` when the path is not a readable regular file (a folder, a FIFO or a device named like
+    /// a data file would otherwise read as empty, or block). Links are followed.
     public func checkReadable() throws {
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw JobMatchError(.io, "cannot read the file", file: path)
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw JobMatchError(.io, "cannot read the file: \(String(cString: strerror(errno)))", file: path)
         }
+        let kind = Int(info.st_mode) & Int(S_IFMT)
+        guard kind == Int(S_IFREG) else {
+            let what = switch kind {
+            case Int(S_IFDIR): "a folder"
+            case Int(S_IFIFO): "a FIFO (named pipe)"
+            case Int(S_IFCHR), Int(S_IFBLK): "a device"
+            case Int(S_IFSOCK): "a socket"
+            default: "a special file"
+            }
+            throw JobMatchError(.io, "not a regular file: it is \(what)", file: path)
+        }
+        guard access(path, R_OK) == 0 else {
+            throw JobMatchError(.io, "cannot read the file: \(String(cString: strerror(errno)))", file: path)
+        }
+    }
+
+    /// True when anything is at the path, even a broken link: an optional file that is present must be a
+    /// regular file too.
+    public var exists: Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
     }
 
     public struct Iterator: IteratorProtocol {

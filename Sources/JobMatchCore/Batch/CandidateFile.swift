@@ -41,6 +41,7 @@ public enum CandidateFile {
             candidates.reserveCapacity(Int(n))
             for _ in 0..<n {
                 guard let row = reader.u32(), let bits = reader.u32(), let flags = reader.byte() else { throw fail("candidate") }
+                guard flags <= 1 else { throw fail("candidate flags \(flags) of \"\(id)\"") }
                 candidates.append(AllocationCandidate(posting: Int32(bitPattern: row), score: Float(bitPattern: bits), isFallback: flags & 1 == 1))
             }
             records.append(BatchCandidates(applicant: id, candidates: candidates))
@@ -76,7 +77,7 @@ public enum CandidateFile {
         mutating func string(_ length: Int) -> String? {
             guard length >= 0, offset + length <= bytes.count else { return nil }
             defer { offset += length }
-            return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+            return String(validating: bytes[offset..<offset + length], as: UTF8.self)
         }
     }
 }

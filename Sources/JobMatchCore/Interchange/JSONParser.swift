@@ -25,6 +25,9 @@ public struct JSONParser {
         let array = Array(bytes)
         return try array.withUnsafeBufferPointer { buffer throws(Failure) in
             var parser = JSONParser(bytes: buffer)
+            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) {
+                throw parser.failure("a UTF-8 byte order mark (BOM) before the JSON text; save the file as UTF-8 without BOM")
+            }
             parser.skipSpace()
             let value = try parser.value(depth: 0)
             parser.skipSpace()

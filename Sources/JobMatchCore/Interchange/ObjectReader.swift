@@ -21,8 +21,18 @@ struct ObjectReader {
             return nil
         }
         self.path = path
-        self.fields = Dictionary(pairs, uniquingKeysWith: { _, last in last })
+        self.fields = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
         self.log = log
+        if fields.count < pairs.count { logDuplicates(pairs) }
+    }
+
+    /// A key given twice is an error naming it: JSON leaves the meaning open, and keeping either value silently
+    /// would import something the sender did not see.
+    private func logDuplicates(_ pairs: [(key: String, value: JSONValue)]) {
+        var seen = Set<String>(), reported = Set<String>()
+        for (key, _) in pairs where !seen.insert(key).inserted && reported.insert(key).inserted {
+            log.error(name(key), "duplicate key \"\(key)\"")
+        }
     }
 
     func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
@@ -51,7 +61,8 @@ struct ObjectReader {
             log.error(name(key), "expected a string, found \(value.typeName)")
             return nil
         }
-        if nonEmpty && text.allSatisfy(\.isWhitespace) {
+        // Blank means every scalar is Unicode White_Space (the `pattern` docs/openapi.json states).
+        if nonEmpty && text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             log.error(name(key), "must not be empty")
             return nil
         }

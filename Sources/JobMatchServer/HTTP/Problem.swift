@@ -12,6 +12,8 @@ public struct Problem: Error, Sendable {
     public var errors: [(field: String?, detail: String)]
     /// Sent as `Retry-After` (seconds) when set: the request was refused because the daemon is busy.
     public var retryAfterSeconds: Int?
+    /// Headers the answer carries besides the content type (`Allow` on a 405).
+    public var headers: HTTPFields = [:]
 
     public init(status: HTTPResponse.Status, code: String, detail: String, field: String? = nil,
                 errors: [(field: String?, detail: String)] = [])
@@ -94,6 +96,7 @@ public struct Problem: Error, Sendable {
         headers[.contentType] = "application/problem+json"
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"jobmatch\"" }
         if let retryAfterSeconds { headers[.retryAfter] = String(retryAfterSeconds) }
+        headers.append(contentsOf: self.headers)
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: json.jsonText)))
     }
 
@@ -104,6 +107,12 @@ public struct Problem: Error, Sendable {
     }
     static func badRequest(_ detail: String, field: String? = nil) -> Problem {
         Problem(status: .badRequest, code: "malformed_input", detail: detail, field: field)
+    }
+    static func methodNotAllowed(_ method: String, allowed: [String]) -> Problem {
+        var problem = Problem(status: .methodNotAllowed, code: "method_not_allowed",
+                              detail: "\(method) is not served here; allowed: \(allowed.joined(separator: ", "))")
+        problem.headers[.allow] = allowed.joined(separator: ", ")
+        return problem
     }
     static func invalid(_ detail: String, field: String? = nil) -> Problem {
         Problem(status: .unprocessableContent, code: "invalid_record", detail: detail, field: field)

@@ -10,13 +10,13 @@ struct RouteEnvironment: Sendable {
     let engine: MatcherEngine
     let configuration: ServerConfiguration
 
-    /// The request body as bytes (at most `maxBodyBytes`), read within `bodyTimeoutSeconds`: a body that
-    /// takes longer is refused with 408.
+    /// The request body as bytes (at most `maxBodyBytes`), read within `bodyTimeoutSeconds` (a body that
+    /// takes longer is refused with 408); 415 when it is not declared as JSON.
     func body(of request: Request) async throws -> [UInt8] {
         let limit = configuration.maxBodyBytes
         let timeout = configuration.bodyTimeoutSeconds
         let body = request.body
-        let bytes = try await withThrowingTaskGroup(of: [UInt8]?.self) { group in
+        let collected = try await withThrowingTaskGroup(of: [UInt8]?.self) { group in
             group.addTask { Array(try await body.collect(upTo: limit).readableBytesView) }
             group.addTask {
                 try await Task.sleep(for: .seconds(timeout))
@@ -26,8 +26,14 @@ struct RouteEnvironment: Sendable {
             group.cancelAll()
             return first
         }
-        guard let bytes else {
+        guard let bytes = collected else {
             throw Problem(status: .requestTimeout, code: "body_timeout", detail: "the request body took longer than \(timeout) s")
+        }
+        let declared = request.headers[.contentType]
+        if declared != nil || !bytes.isEmpty, !MediaType.isJSON(declared) {
+            let detail = declared.map { "the body must be sent as application/json, not \"\($0)\"" }
+                ?? "a request body needs Content-Type: application/json"
+            throw Problem(status: .unsupportedMediaType, code: "unsupported_media_type", detail: detail, field: "Content-Type")
         }
         return bytes
     }
@@ -78,14 +84,14 @@ struct ListParameters {
             asOf = .now()
         }
         var jobTypes: Set<JobType>?
-        for text in query.getAll("job_type").flatMap({ $0.split(separator: ",").map(String.init) }) {
+        for text in query.getAll("job_type").flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }) {
             guard let type = JobType(rawValue: text) else {
                 throw Problem.badRequest("unknown job type \"\(text)\"", field: "job_type")
             }
             jobTypes = (jobTypes ?? []).union([type])
         }
         var tags: Set<JobTag> = []
-        for text in query.getAll("tag").flatMap({ $0.split(separator: ",").map(String.init) }) {
+        for text in query.getAll("tag").flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }) {
             guard let tag = JobTag(rawValue: text) else { throw Problem.badRequest("unknown tag \"\(text)\"", field: "tag") }
             tags.insert(tag)
         }
@@ -115,6 +121,33 @@ public enum APIRouteTable {
         ("GET", "/v1/applicants"), ("GET", "/v1/applicants/{id}/history"), ("GET", "/v1/me"),
     ]
 
+    /// The methods a path template allows, as an `Allow` header lists them (`HEAD` is not served).
+    public static func allowedMethods(path template: String) -> [String] {
+        all.filter { $0.path == template }.map(\.method)
+    }
+
+    /// Answers 405 with `Allow` for every other common method on each path of the table under `prefix`,
+    /// so a wrong method on a known path is not reported as an unknown path. Call after the real routes.
+    static func refuseOtherMethods(on router: some RouterMethods<AppRequestContext>, prefix: String) {
+        let methods = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "QUERY"]
+        var templates: [String] = []
+        for route in all where route.path.hasPrefix(prefix + "/") && !templates.contains(route.path) {
+            // The root router takes the paths of no group; a group takes its own.
+            if prefix.isEmpty && route.path.hasPrefix("/v1/") { continue }
+            templates.append(route.path)
+        }
+        for template in templates {
+            let allowed = allowedMethods(path: template)
+            let path = template.dropFirst(prefix.count + 1).split(separator: "/")
+                .map { $0.hasPrefix("{") ? ":" + $0.dropFirst().dropLast() : String($0) }.joined(separator: "/")
+            for method in methods where !allowed.contains(method) {
+                router.on(RouterPath(path), method: HTTPRequest.Method(method)!, use: { request, _ -> Response in
+                    throw Problem.methodNotAllowed(request.method.rawValue, allowed: allowed)
+                })
+            }
+        }
+    }
+
     /// Registers a handler on the router, after checking the route is in the table.
     static func on(
         _ router: some RouterMethods<AppRequestContext>, prefix: String = "", _ method: HTTPRequest.Method, _ path: String,
@@ -124,5 +157,15 @@ public enum APIRouteTable {
             .joined(separator: "/")
         precondition(all.contains { $0.method == method.rawValue && $0.path == template }, "route \(method) \(template) is not in APIRouteTable")
         router.on(RouterPath(path), method: method, use: handler)
+    }
+}
+
+/// Media types of request bodies.
+enum MediaType {
+    /// `application/json` or a `+json` type (parameters such as `charset` aside).
+    static func isJSON(_ header: String?) -> Bool {
+        guard let header else { return false }
+        let type = header.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        return type == "application/json" || (type.hasPrefix("application/") && type.hasSuffix("+json"))
     }
 }
