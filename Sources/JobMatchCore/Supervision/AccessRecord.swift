@@ -27,10 +27,13 @@ public struct AccessRecord: Sendable, Hashable {
         self.status = status
     }
 
+    /// The supervision report's own reads (it names the people it flags): not counted as reads of files.
+    public static let supervisionEndpoints: Set<String> = ["GET /v1/supervision", "cli supervise"]
+
     /// A successful read of one person's file (profile, history or list): a GET (or a CLI command) answered
-    /// below 400, naming exactly one person.
+    /// below 400, naming exactly one person (the supervision report's own entries aside).
     public var isPersonRead: Bool {
-        guard applicant != nil, status < 400 else { return false }
+        guard applicant != nil, status < 400, !Self.supervisionEndpoints.contains(endpoint) else { return false }
         return endpoint.hasPrefix("GET ") || endpoint.hasPrefix("cli ")
     }
 

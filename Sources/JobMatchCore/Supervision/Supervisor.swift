@@ -43,17 +43,18 @@ public struct Supervisor: Sendable {
     }
 
     /// A spell in a posting: hired at `start`, separated at `end` (nil: still held at the as-of time).
-    struct Spell {
-        var applicant: String
-        var job: String
-        var start: Timestamp
-        var end: Timestamp?
+    public struct Spell: Sendable, Hashable {
+        public var applicant: String
+        public var job: String
+        public var start: Timestamp
+        public var end: Timestamp?
 
-        func holds(at time: Timestamp) -> Bool { start <= time && (end.map { time < $0 } ?? true) }
+        /// Held at `time`: hired at or before it and not yet separated.
+        public func holds(at time: Timestamp) -> Bool { start <= time && (end.map { time < $0 } ?? true) }
     }
 
     /// Every spell from time-ordered events: each `hired` runs to the pair's next `separated`.
-    static func spells(_ events: [Interaction]) -> [Spell] {
+    public static func spells(_ events: [Interaction]) -> [Spell] {
         var open: [String: [Int]] = [:]
         var spells: [Spell] = []
         for e in events {
