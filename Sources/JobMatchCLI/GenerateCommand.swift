@@ -18,12 +18,15 @@ struct GenerateCommand: AsyncParsableCommand {
     @Option(name: .customLong("as-of"), help: "End of the simulated period (RFC 3339 with offset).") var asOf: String = "2026-11-30T09:00:00+08:00"
     @Option(help: "Data set name for the manifest (default: the output folder's name).") var name: String?
     @Flag(help: "Print the data set's statistics (Markdown) to standard output.") var summary = false
+    @Flag(help: "Plant supervision anomalies (over-filled postings, ineligible public-welfare occupants, a double full-time hire); listed in planted.json.")
+    var plantAnomalies = false
 
     func run() async throws {
         guard let asOfTime = Timestamp(rfc3339: asOf) else {
             throw ValidationError("--as-of must be an RFC 3339 time with offset, e.g. 2026-11-30T09:00:00+08:00")
         }
-        let configuration = MarketConfiguration(applicants: applicants, jobs: jobs, seed: seed, days: days, asOf: asOfTime)
+        var configuration = MarketConfiguration(applicants: applicants, jobs: jobs, seed: seed, days: days, asOf: asOfTime)
+        configuration.plantAnomalies = plantAnomalies
         let generator = MarketGenerator(configuration: configuration)
         let showProgress = isatty(STDERR_FILENO) != 0
         let started = Date()
@@ -31,7 +34,8 @@ struct GenerateCommand: AsyncParsableCommand {
             guard showProgress else { return }
             FileHandle.standardError.write(Data(String(format: "[%6.1fs] %@\n", Date().timeIntervalSince(started), phase).utf8))
         }
-        let market = try generator.generate(progress: report)
+        var market = try generator.generate(progress: report)
+        let planted = configuration.plantAnomalies ? generator.plantAnomalies(in: &market) : nil
         let folder = URL(fileURLWithPath: out, isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         report("writing \(folder.path)")
@@ -40,6 +44,10 @@ struct GenerateCommand: AsyncParsableCommand {
         try Self.writeLines(market.interactions.lazy.map(\.interchangeJSON.jsonText), to: folder.appendingPathComponent("interactions.jsonl"))
         let manifest = generator.manifest(name: name ?? folder.lastPathComponent, market: market)
         try Self.writeLines(CollectionOfOne(manifest.jsonText), to: folder.appendingPathComponent("manifest.json"))
+        if let planted {
+            try Self.writeLines(CollectionOfOne(JSONValue.object([("planted", .array(planted.map(\.json)))]).jsonText),
+                                to: folder.appendingPathComponent("planted.json"))
+        }
         if summary { print(MarketStatistics(market, asOf: asOfTime).markdown) }
         report("done: \(market.applicants.count) applicants, \(market.jobs.count) jobs, \(market.interactions.count) interactions")
     }

@@ -16,6 +16,7 @@ public struct JobMatchCommand: AsyncParsableCommand {
             EvalCommand.self,
             ClientCommand.self,
             AuditCommand.self,
+            SuperviseCommand.self,
         ]
     )
 

@@ -26,6 +26,8 @@ public struct MarketConfiguration: Sendable, Hashable {
     public var noise: Double
     /// Mean number of job views per seeker over the period (scaled by intent and by days).
     public var viewsPerSeeker: Double
+    /// Plant supervision anomalies after the simulation (``MarketGenerator/plantAnomalies(in:)``). Default off.
+    public var plantAnomalies: Bool = false
 
     /// The default end of the period: 2026-11-30T09:00:00+08:00.
     public static let defaultAsOf = Timestamp(rfc3339: "2026-11-30T09:00:00+08:00")!

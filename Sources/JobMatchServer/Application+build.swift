@@ -47,6 +47,7 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
     OutcomeRoutes(env: env, policy: policy).register(on: v1)
     AuditRoutes(env: env, policy: policy).register(on: v1)
     AdminRoutes(tokens: tokens, policy: policy).register(on: v1)
+    SupervisionRoutes(env: env, policy: policy).register(on: v1)
     ApplicantListRoutes(env: env, policy: policy).register(on: v1)
     ConsoleRoutes(logger: logger).register(on: router)
     APIRouteTable.refuseOtherMethods(on: router, prefix: "")

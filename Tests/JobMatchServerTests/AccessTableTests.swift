@@ -111,6 +111,8 @@ struct AccessTableTests {
              expected: [200, 403, 403, 403, 401]),
         Case(route: "POST /v1/admin/tokens/reload", name: "-", setup: { _ in [] },
              request: { _ in .init(method: .post, path: "/v1/admin/tokens/reload") }, expected: [200, 403, 403, 403, 401]),
+        Case(route: "GET /v1/supervision", name: "-", setup: { _ in [] },
+             request: { _ in .init(method: .get, path: "/v1/supervision?\(q)") }, expected: [200, 403, 403, 403, 401]),
     ]
 
     static func put(_ id: String) -> Request {
@@ -203,8 +205,8 @@ struct AccessTableTests {
             #expect(try audit.verifyAuditChain().isIntact)
             return rows
         }
-        // 13 routes × 5 roles × (2 cases, or 1 for the two admin routes) = 120 rows.
-        #expect(rows == 120)
-        #expect(Set(cases.map(\.route)).count == 13)
+        // 14 routes × 5 roles × (2 cases, or 1 for the three admin routes) = 125 rows.
+        #expect(rows == 125)
+        #expect(Set(cases.map(\.route)).count == 14)
     }
 }

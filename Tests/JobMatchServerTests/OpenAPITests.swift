@@ -49,6 +49,8 @@ struct OpenAPITests {
             (.get, "/v1/applicants/A1/history", op, nil), (.get, "/v1/applicants/A1/history", TestServer.shapingbaToken, nil),
             (.get, "/v1/applicants/nobody/history", op, nil), (.get, "/v1/applicants/A1/history", nil, nil),
             (.get, "/v1/me", TestServer.yuzhongToken, nil), (.get, "/v1/me", nil, nil),
+            (.get, "/v1/supervision?\(TestServer.asOfQuery)", op, nil), (.get, "/v1/supervision?as_of=soon", op, nil),
+            (.get, "/v1/supervision", TestServer.yuzhongToken, nil), (.get, "/v1/supervision", nil, nil),
         ]
         let exercised = try await server.app().test(.router) { client in
             var exercised = Set<String>()

@@ -125,6 +125,11 @@ struct AccessPolicy: Sendable {
         if caller.role != .operator { throw Problem.forbidden("only operators read the audit log") }
     }
 
+    /// The supervision signals (`GET /v1/supervision`): operators only (they name people of every district and staff tokens).
+    func checkSupervise(_ caller: Caller) throws {
+        if caller.role != .operator { throw Problem.forbidden("only operators read the supervision signals") }
+    }
+
     /// Operator-only administration (token reload).
     func checkAdminister(_ caller: Caller) throws {
         if caller.role != .operator { throw Problem.forbidden("only operators administer the daemon") }
