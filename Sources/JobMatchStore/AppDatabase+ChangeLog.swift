@@ -21,10 +21,11 @@ public struct DataSnapshot: Sendable {
     public var applicants: [Applicant]
 }
 
-// The change log: triggers on `applicant`, `job` and `interaction` append (version, kind, id) to
-// `change_log` in the transaction that changes the row, whoever writes (the daemon, the CLI, another
-// process). The data version is the last version handed out (`sqlite_sequence`), so it stays right after
-// old entries are trimmed.
+// The change log: triggers on `applicant` and `job` append (version, kind, id) to `change_log` in the
+// transaction that changes the row, whoever writes (the daemon, the CLI, another process). The data
+// version is the last version handed out (`sqlite_sequence`), so it stays right after old entries are
+// trimmed. Interactions are not logged: no index or pool is built from them, and logging them would
+// double the cost of an import's swap.
 extension AppDatabase {
     /// The `v5` migration: the `change_log` table and its triggers.
     static func createChangeLog(_ db: Database) throws {
@@ -34,19 +35,18 @@ extension AppDatabase {
               kind TEXT NOT NULL,
               id TEXT NOT NULL
             );
-            CREATE INDEX change_log_kind_id ON change_log (kind, id);
             """)
-        for (table, kind, key) in [("applicant", "applicant", "id"), ("job", "job", "id"), ("interaction", "interaction", "applicant_id")] {
+        for table in ["applicant", "job"] {
             try db.execute(sql: """
                 CREATE TRIGGER change_log_\(table)_insert AFTER INSERT ON \(table) BEGIN
-                  INSERT INTO change_log (kind, id) VALUES ('\(kind)', NEW.\(key));
+                  INSERT INTO change_log (kind, id) VALUES ('\(table)', NEW.id);
                 END;
                 CREATE TRIGGER change_log_\(table)_update AFTER UPDATE ON \(table) BEGIN
-                  INSERT INTO change_log (kind, id) VALUES ('\(kind)', NEW.\(key));
-                  INSERT INTO change_log (kind, id) SELECT '\(kind)', OLD.\(key) WHERE OLD.\(key) IS NOT NEW.\(key);
+                  INSERT INTO change_log (kind, id) VALUES ('\(table)', NEW.id);
+                  INSERT INTO change_log (kind, id) SELECT '\(table)', OLD.id WHERE OLD.id IS NOT NEW.id;
                 END;
                 CREATE TRIGGER change_log_\(table)_delete AFTER DELETE ON \(table) BEGIN
-                  INSERT INTO change_log (kind, id) VALUES ('\(kind)', OLD.\(key));
+                  INSERT INTO change_log (kind, id) VALUES ('\(table)', OLD.id);
                 END;
                 """)
         }
@@ -62,7 +62,7 @@ extension AppDatabase {
     }
 
     /// The changes committed after `version`, or nil when a full ``snapshot()`` is the better way (more
-    /// than `limit` applicant and job entries, or the log no longer reaches back to `version` because it was trimmed).
+    /// than `limit` entries, or the log no longer reaches back to `version` because it was trimmed).
     public func changes(since version: Int64, limit: Int) async throws -> ChangeSet? {
         try await dbWriter.read { db in
             let now = try Self.dataVersion(db)
@@ -70,8 +70,7 @@ extension AppDatabase {
             guard now > version else { return set }
             let oldest = try Int64.fetchOne(db, sql: "SELECT MIN(version) FROM change_log") ?? (now + 1)
             guard oldest <= version + 1 else { return nil }
-            let entries = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM change_log WHERE version > ? AND kind <> 'interaction'", arguments: [version]) ?? 0
+            let entries = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM change_log WHERE version > ?", arguments: [version]) ?? 0
             guard entries <= limit else { return nil }
             let changed = "SELECT DISTINCT id FROM change_log WHERE version > ? AND kind = ?"
             set.jobs = try String.fetchAll(db, sql: "SELECT record FROM job WHERE id IN (\(changed))", arguments: [version, "job"])

@@ -21,8 +21,14 @@ extension AppDatabase {
             try JSONLinesReader(path: paths[file]!).checkReadable()
         }
         return try dbWriter.writeWithoutTransaction { db in
+            // A large page cache for this import, so the swap writes its pages once, at commit.
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -262144")
             try ImportStage.create(db)
-            defer { try? ImportStage.drop(db) }
+            defer {
+                try? ImportStage.drop(db)
+                try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
+            }
             var run = ImportRun(options: options)
             try db.inTransaction(.deferred) {
                 try run.read(paths[.applicants]!, as: .applicants, db: db)
