@@ -21,7 +21,7 @@ struct BatchInputs {
         let jobs = SpatialOrder.jobs(try database.openJobs(at: asOf))
         let model: MatchModel
         let version: String
-        let activeFolder = ActiveModel.resolvedPath()
+        let activeFolder = try ActiveModel.resolvedPath(for: database)
         let shipped = FileManager.default.fileExists(atPath: activeFolder + "/manifest.json") ? activeFolder : nil
         if let modelFolder = modelFolder ?? shipped {
             model = try ModelDirectory(path: modelFolder).read()

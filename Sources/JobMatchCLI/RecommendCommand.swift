@@ -14,7 +14,7 @@ struct RecommendCommand: AsyncParsableCommand {
     @Option(name: .short, help: "How many jobs.") var k: Int = 10
     @Option(name: .customLong("as-of"), help: "'now' or an RFC 3339 time to match at (default: now).") var asOf: String = "now"
     @Flag(help: "Print one JSON object instead of a table.") var json = false
-    @Option(help: "The model folder (default: models/active when trained, else models/default).") var model: String?
+    @Option(help: "The model folder (default: the database's active model when trained, else models/default).") var model: String?
     @Option(help: "OpenBLAS threads.") var threads: Int = 1
 
     func validate() throws {
@@ -24,8 +24,8 @@ struct RecommendCommand: AsyncParsableCommand {
 
     func run() async throws {
         let time = try TimeArgument.parse(asOf, option: "--as-of")
-        let matchModel = try ModelDirectory(path: model ?? ActiveModel.resolvedPath()).read()
         let db = try database.open()
+        let matchModel = try ModelDirectory(path: model ?? ActiveModel.resolvedPath(for: db)).read()
         guard let person = try db.applicant(id: applicant) else {
             throw JobMatchError(.notFound, "no applicant with id \(applicant)", field: "applicant", file: database.path)
         }

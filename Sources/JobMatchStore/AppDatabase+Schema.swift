@@ -35,6 +35,7 @@ extension AppDatabase {
         }
         migrator.registerMigration("v2: audit log", migrate: createAuditLog)
         migrator.registerMigration("v3: batch runs, lists, push history", migrate: createBatchTables)
+        migrator.registerMigration("v6: active model", migrate: createActiveModel)
         return migrator
     }
 }
