@@ -32,7 +32,10 @@ struct RecommendCommand: AsyncParsableCommand {
         let jobs = try db.openJobs(at: time)
         var configuration = MatcherConfiguration()
         configuration.blasThreads = threads
-        let matcher = Matcher(index: JobIndex(model: matchModel, jobs: SpatialOrder.jobs(jobs)), configuration: configuration)
+        // A hybrid model's history blocks read what was recorded before the as-of time.
+        let history = matchModel.configuration.historyBlocks
+            ? InteractionHistory(interactions: try db.interactions(before: time), jobs: try db.jobs(), before: time) : nil
+        let matcher = Matcher(index: JobIndex(model: matchModel, jobs: SpatialOrder.jobs(jobs), history: history), configuration: configuration)
         let list = matcher.recommend(applicant: person, k: k, asOf: time)
         if json {
             print(list.jsonText)
