@@ -29,11 +29,18 @@ struct EvalCommand: AsyncParsableCommand {
     var model: String?
     @Option(name: .customLong("dump-run"), help: "Write TREC run and qrels files per method to this folder.") var dumpRun: String?
     @Option(help: "Seed of the random baseline.") var seed: UInt64 = 7
+    @Option(name: .customLong("fit-days"), help: "Hybrid: days of outcome pairs the block weights are fitted on (before the validation slice).")
+    var fitDays: Double = 28
+    @Option(name: .customLong("validation-days"), help: "Hybrid: days at the end of the training period for early stopping.")
+    var validationDays: Double = 14
+    @Option(name: .customLong("factor-dimensions"), help: "Hybrid: length of the collaborative factors.") var factorDimensions: Int = 16
     @Option(name: .customLong("peer"), help: "NAME=FILE: score an outside method's rankings (JSON lines {\"applicant\", \"split_at\", \"jobs\"}, as oracle.jsonl; scripts/eval-peers.sh writes them) beside the others. Repeatable.")
     var peers: [String] = []
 
     func validate() throws {
         if k < 1 { throw ValidationError("-k must be 1 or more") }
+        if !(fitDays > 0 && validationDays > 0) { throw ValidationError("--fit-days and --validation-days must be positive") }
+        if !(1...256).contains(factorDimensions) { throw ValidationError("--factor-dimensions must be 1…256") }
     }
 
     func run() async throws {
@@ -64,7 +71,11 @@ struct EvalCommand: AsyncParsableCommand {
             peerLists[parts[0]] = lists
         }
         Console.progress("training and ranking")
-        let outcome = TemporalEvaluation(split: split, k: k, randomSeed: seed)
+        var hybrid = HybridTrainer()
+        hybrid.fitDays = fitDays
+        hybrid.validationDays = validationDays
+        hybrid.collaborative.dimensions = factorDimensions
+        let outcome = TemporalEvaluation(split: split, k: k, randomSeed: seed, hybrid: hybrid)
             .run(applicants: applicants, jobs: jobs, interactions: interactions, trained: given, oracle: oracle, peers: peerLists)
         Console.endProgress()
         if outcome.queries.isEmpty {

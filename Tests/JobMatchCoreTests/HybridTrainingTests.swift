@@ -101,8 +101,12 @@ import Testing
         let scores = { (job: Job) in extractor.blockScores(applicant: a, job: job, at: market.asOf)[.pastOccupation]! }
         #expect(scores(otherClean) > 0)
         #expect(scores(otherGuard) < 0)
-        // Widening keeps the text block as long as before.
-        #expect(model.layout[.text].count == MatchModel.build(from: applicants, jobs: jobs).layout[.text].count)
+        // Widening keeps the text block as long as before: 256 + past blocks (16 + 40 + 32 + 12 + 5) + 7 evidence + factors.
+        let plain = MatchModel.build(from: applicants, jobs: jobs)
+        #expect(model.layout[.text].count == plain.layout[.text].count)
+        #expect(model.dimension == 256 + 105 + 7 + 16)
+        let wider = FeatureLayout(configuration: plain.configuration.widened(factorDimensions: 32))
+        #expect(wider.dimension == 256 + 105 + 7 + 32 && wider[.text].count == plain.layout[.text].count)
     }
 
     @Test func evidenceIsSmoothedAndCentred() {

@@ -6,12 +6,17 @@ public struct TemporalEvaluation: Sendable {
     public var k: Int
     public var training: TrainingConfiguration
     public var randomSeed: UInt64
+    /// The hybrid stage (its `content` is replaced by ``training``).
+    public var hybrid: HybridTrainer
 
-    public init(split: Timestamp, k: Int = 10, training: TrainingConfiguration = TrainingConfiguration(), randomSeed: UInt64 = 7) {
+    public init(split: Timestamp, k: Int = 10, training: TrainingConfiguration = TrainingConfiguration(), randomSeed: UInt64 = 7,
+                hybrid: HybridTrainer = HybridTrainer())
+    {
         self.split = split
         self.k = k
         self.training = training
         self.randomSeed = randomSeed
+        self.hybrid = hybrid
     }
 
     /// The method names, in the order they are reported.
@@ -63,8 +68,9 @@ public struct TemporalEvaluation: Sendable {
         if let given {
             trained = given
         } else {
-            let result = HybridTrainer(content: training)
-                .train(model: untrained, applicants: applicants, jobs: jobs, interactions: past, asOf: split)
+            var trainer = hybrid
+            trainer.content = training
+            let result = trainer.train(model: untrained, applicants: applicants, jobs: jobs, interactions: past, asOf: split)
             trained = result.model
             contentOnly = result.contentModel
             report = result.report.content

@@ -31,11 +31,15 @@ public struct FeatureConfiguration: Codable, Sendable, Hashable {
 
     public init() {}
 
-    /// The vector length that keeps the text block as long as in a content-only model of `dimension`.
-    public var widenedForHistory: FeatureConfiguration {
+    /// With history blocks and 16 factor dimensions, the vector lengthened so that the text block keeps its length.
+    public var widenedForHistory: FeatureConfiguration { widened(factorDimensions: 16) }
+
+    /// With history blocks and `factorDimensions` factors, the vector lengthened by exactly what they add, so the
+    /// text block keeps its length.
+    public func widened(factorDimensions: Int) -> FeatureConfiguration {
         var c = self
         c.historyBlocks = true
-        c.factorDimensions = max(factorDimensions, 16)
+        c.factorDimensions = factorDimensions
         let layout = FeatureLayout(configuration: c)
         let added = (FeatureBlock.history + [.factors]).reduce(0) { $0 + layout[$1].count }
             - (FeatureBlock.history + [.factors]).reduce(0) { $0 + FeatureLayout(configuration: self)[$1].count }

@@ -49,7 +49,7 @@ public struct HybridTrainer: Sendable {
             .train(model: base, applicants: applicants, jobs: jobs, interactions: past, asOf: asOf)
         var hybrid = contentModel
         if !hybrid.configuration.historyBlocks {
-            hybrid.manifest.parameters = hybrid.configuration.widenedForHistory
+            hybrid.manifest.parameters = hybrid.configuration.widened(factorDimensions: collaborative.dimensions)
             for (block, weight) in startWeights { hybrid.weights[block] = weight }
         }
         var factorTrainer = collaborative
