@@ -13,6 +13,8 @@ struct BatchInputs {
     let modelVersion: String
     let suppression: PushSuppression
     let dataHash: String
+    /// What was recorded before the as-of time, for a hybrid model's history blocks (nil for content-only models).
+    var history: InteractionHistory? = nil
 
     static func load(database: AppDatabase, asOf: Timestamp, windowDays: Double, modelFolder: String?, progress: BatchProgress) throws -> BatchInputs {
         progress.note("loading applicants and postings")
@@ -21,7 +23,7 @@ struct BatchInputs {
         let jobs = SpatialOrder.jobs(try database.openJobs(at: asOf))
         let model: MatchModel
         let version: String
-        let activeFolder = ActiveModel.resolvedPath()
+        let activeFolder = try ActiveModel.resolvedPath(for: database)
         let shipped = FileManager.default.fileExists(atPath: activeFolder + "/manifest.json") ? activeFolder : nil
         if let modelFolder = modelFolder ?? shipped {
             model = try ModelDirectory(path: modelFolder).read()
@@ -33,9 +35,11 @@ struct BatchInputs {
         }
         progress.note("reading push history and outcomes")
         let pushes = try database.pushes(from: asOf.secondsSince1970 - windowDays * 86_400, to: asOf.secondsSince1970)
-        let suppression = PushSuppression(pushes: pushes, interactions: try database.interactions(before: asOf), asOf: asOf, windowDays: windowDays)
+        let before = try database.interactions(before: asOf)
+        let suppression = PushSuppression(pushes: pushes, interactions: before, asOf: asOf, windowDays: windowDays)
+        let history = model.configuration.historyBlocks ? InteractionHistory(interactions: before, jobs: try database.jobs(), before: asOf) : nil
         let dataHash = BatchFingerprint.dataHash(applicants: applicants, jobs: jobs, suppression: suppression)
         return BatchInputs(database: database, asOf: asOf, applicants: applicants, jobs: jobs, model: model, modelVersion: version,
-                           suppression: suppression, dataHash: dataHash)
+                           suppression: suppression, dataHash: dataHash, history: history)
     }
 }

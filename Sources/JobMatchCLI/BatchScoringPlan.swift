@@ -43,7 +43,7 @@ struct BatchScoringPlan {
         var configuration = MatcherConfiguration()
         configuration.blasThreads = threads
         configuration.blockThreads = threads
-        let scorer = BatchScorer(matcher: Matcher(index: JobIndex(model: inputs.model, jobs: inputs.jobs), configuration: configuration), depth: depth)
+        let scorer = BatchScorer(matcher: Matcher(index: JobIndex(model: inputs.model, jobs: inputs.jobs, history: inputs.history), configuration: configuration), depth: depth)
         progress.lap("index")
         let starts = Array(stride(from: 0, to: mine.count, by: chunkSize))
         var all: [BatchCandidates] = []

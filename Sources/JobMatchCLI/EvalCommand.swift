@@ -13,7 +13,10 @@ struct EvalCommand: AsyncParsableCommand {
         --split-at (or, with --model, scores that model without training), and recommends k jobs, among those open at the split, to every applicant with a positive \
         outcome (interviewed, hired, retained_3m) at or after it. Methods: jobmatch (trained), \
         jobmatch_untrained (the default weights), popularity, content (character-bigram TF-IDF) and random; \
-        every method ranks only jobs the hard rules allow. Gains are graded: retained_3m 3, hired 2, interviewed 1.
+        every method ranks only jobs the hard rules allow. Gains are graded: retained_3m 3, hired 2, interviewed 1. \
+        A second table scores new jobs only (positives on jobs the person had not applied to before the split, lists \
+        without the jobs already applied to); cold-start Recall@k is over people with no interaction before the split. \
+        When the folder has an oracle.jsonl for this split (jobmatch generate --split-at), its ranking is scored as oracle.
         """
     )
 
@@ -26,9 +29,18 @@ struct EvalCommand: AsyncParsableCommand {
     var model: String?
     @Option(name: .customLong("dump-run"), help: "Write TREC run and qrels files per method to this folder.") var dumpRun: String?
     @Option(help: "Seed of the random baseline.") var seed: UInt64 = 7
+    @Option(name: .customLong("fit-days"), help: "Hybrid: days of outcome pairs the block weights are fitted on (before the validation slice).")
+    var fitDays: Double = 28
+    @Option(name: .customLong("validation-days"), help: "Hybrid: days at the end of the training period for early stopping.")
+    var validationDays: Double = 14
+    @Option(name: .customLong("factor-dimensions"), help: "Hybrid: length of the collaborative factors.") var factorDimensions: Int = 16
+    @Option(name: .customLong("peer"), help: "NAME=FILE: score an outside method's rankings (JSON lines {\"applicant\", \"split_at\", \"jobs\"}, as oracle.jsonl; scripts/eval-peers.sh writes them) beside the others. Repeatable.")
+    var peers: [String] = []
 
     func validate() throws {
         if k < 1 { throw ValidationError("-k must be 1 or more") }
+        if !(fitDays > 0 && validationDays > 0) { throw ValidationError("--fit-days and --validation-days must be positive") }
+        if !(1...256).contains(factorDimensions) { throw ValidationError("--factor-dimensions must be 1…256") }
     }
 
     func run() async throws {
@@ -48,9 +60,23 @@ struct EvalCommand: AsyncParsableCommand {
         let jobs = try db.jobs()
         let interactions = try db.interactions()
         let given = try model.map { try ModelDirectory(path: $0).read() }
+        let oracle = try OracleFile.read(folder: data, split: split)
+        var peerLists: [String: [String: [String]]] = [:]
+        for peer in peers {
+            let parts = peer.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty else { throw ValidationError("--peer must be NAME=FILE, not \(peer)") }
+            guard let lists = try OracleFile.read(file: parts[1], split: split) else {
+                throw ValidationError("--peer \(parts[0]): \(parts[1]) is missing or was written for another split")
+            }
+            peerLists[parts[0]] = lists
+        }
         Console.progress("training and ranking")
-        let outcome = TemporalEvaluation(split: split, k: k, randomSeed: seed)
-            .run(applicants: applicants, jobs: jobs, interactions: interactions, trained: given)
+        var hybrid = HybridTrainer()
+        hybrid.fitDays = fitDays
+        hybrid.validationDays = validationDays
+        hybrid.collaborative.dimensions = factorDimensions
+        let outcome = TemporalEvaluation(split: split, k: k, randomSeed: seed, hybrid: hybrid)
+            .run(applicants: applicants, jobs: jobs, interactions: interactions, trained: given, oracle: oracle, peers: peerLists)
         Console.endProgress()
         if outcome.queries.isEmpty {
             Console.error("warning: no applicant has a positive outcome at or after \(split.text) on a job open at it")

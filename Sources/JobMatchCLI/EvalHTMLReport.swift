@@ -6,7 +6,7 @@ import JobMatchCore
 struct EvalHTMLReport {
     let summary: EvalSummary
 
-    static let colours = ["jobmatch": "#1f6feb", "jobmatch_untrained": "#8fb8f5", "popularity": "#d97706",
+    static let colours = ["oracle": "#111827", "jobmatch_content": "#60a5fa", "jobmatch": "#1f6feb", "jobmatch_untrained": "#8fb8f5", "popularity": "#d97706",
                           "content": "#16a34a", "random": "#9ca3af"]
 
     var html: String {
@@ -20,17 +20,12 @@ struct EvalHTMLReport {
         if let best = summary.bestBaseline, let lift = summary.liftOverBestBaseline {
             body += "<p class=\"lift\">JobMatch nDCG@\(k) is <b>\(n(lift, 2))×</b> the best baseline (\(best.name)).</p>\n"
         }
-        body += "<h2>Metrics</h2>\n<table><tr><th>method</th>"
-        let headers = ["nDCG@\(k)", "Recall@\(k)", "HitRate@\(k)", "MRR@\(k)", "coverage", "congestion", "violations", "fairness ratio"]
-        body += headers.map { "<th>\($0)</th>" }.joined() + "</tr>\n"
-        for name in methods {
-            let m = o.metrics[name]!
-            let cells = [m.ndcg, m.recall, m.hitRate, m.mrr, m.coverage].map { String(format: "%.4f", $0) }
-                + [String(format: "%.1f", m.congestion), String(m.violations), String(format: "%.3f", m.fairnessRatio)]
-            body += "<tr><td><span class=\"key\" style=\"background:\(Self.colours[name] ?? "#000")\"></span>\(name)</td>"
-                + cells.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
-        }
-        body += "</table>\n<h2>Ranking quality by method</h2>\n"
+        body += "<h2>Metrics</h2>\n" + metricsTable(o.metrics)
+        body += "<h2>New jobs only</h2>\n<p>What a push can add: positives on jobs the person had not applied to before the split "
+            + "(\(o.newOnly["jobmatch"]?.queries ?? 0) applicants); each list without the jobs already applied to.</p>\n" + metricsTable(o.newOnly)
+        body += "<p>Cold start (\(o.coldStart["jobmatch"]?.queries ?? 0) applicants with no interaction before the split), Recall@\(k): "
+            + methods.map { "\($0) \(n(o.coldStart[$0]?.recall ?? 0, 4))" }.joined(separator: ", ") + "</p>\n"
+        body += "<h2>Ranking quality by method</h2>\n"
         let metricNames = ["nDCG@\(k)", "Recall@\(k)", "HitRate@\(k)", "MRR@\(k)"]
         body += groupedBars(categories: metricNames, series: methods.map { name in
             let m = o.metrics[name]!
@@ -64,6 +59,22 @@ struct EvalHTMLReport {
     }
 
     /// A grouped bar chart: one group of bars per category, one bar per series, values in 0…1 (axis to the max).
+    /// A table of each method's metrics.
+    func metricsTable(_ metrics: [String: MethodMetrics]) -> String {
+        let k = summary.outcome.k
+        var html = "<table><tr><th>method</th>"
+        let headers = ["nDCG@\(k)", "Recall@\(k)", "HitRate@\(k)", "MRR@\(k)", "coverage", "congestion", "violations", "fairness ratio"]
+        html += headers.map { "<th>\($0)</th>" }.joined() + "</tr>\n"
+        for name in summary.methods {
+            guard let m = metrics[name] else { continue }
+            let cells = [m.ndcg, m.recall, m.hitRate, m.mrr, m.coverage].map { String(format: "%.4f", $0) }
+                + [String(format: "%.1f", m.congestion), String(m.violations), String(format: "%.3f", m.fairnessRatio)]
+            html += "<tr><td><span class=\"key\" style=\"background:\(Self.colours[name] ?? "#000")\"></span>\(name)</td>"
+                + cells.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
+        }
+        return html + "</table>\n"
+    }
+
     func groupedBars(categories: [String], series: [(name: String, values: [Double])]) -> String {
         let width = 1040.0, height = 300.0, left = 50.0, bottom = 60.0, top = 30.0
         let maxValue = max(0.05, series.flatMap(\.values).max() ?? 1)

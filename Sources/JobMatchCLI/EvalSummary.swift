@@ -8,11 +8,14 @@ struct EvalSummary {
     /// The trained model given with --model, if any.
     var modelName: String? = nil
 
-    var methods: [String] { TemporalEvaluation.methods.filter { outcome.metrics[$0] != nil } }
+    var methods: [String] {
+        TemporalEvaluation.methods.filter { outcome.metrics[$0] != nil }
+            + outcome.metrics.keys.filter { !TemporalEvaluation.methods.contains($0) }.sorted()
+    }
 
     /// The method whose nDCG@k is highest among the baselines (not JobMatch).
     var bestBaseline: (name: String, ndcg: Double)? {
-        methods.filter { !$0.hasPrefix("jobmatch") }.compactMap { name in outcome.metrics[name].map { (name, $0.ndcg) } }
+        methods.filter { !$0.hasPrefix("jobmatch") && $0 != "oracle" }.compactMap { name in outcome.metrics[name].map { (name, $0.ndcg) } }
             .max { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 > $1.0) }
     }
 
@@ -33,18 +36,24 @@ struct EvalSummary {
                 ? String(format: "training: %d pairs from %d applicants with positives; pairwise accuracy %.3f -> %.3f, loss %.4f -> %.4f",
                          t.fit.pairs, t.applicantsWithPositives, t.fit.initialAccuracy, t.fit.finalAccuracy, t.fit.initialLoss, t.fit.finalLoss)
                 : "training: no outcome pairs before the split; the default weights stand")
+            if let h = outcome.hybrid {
+                lines.append("hybrid: factors \(h.factorEpochs) epochs (best validation AUC " + (h.factorValidationAUC.max().map(f) ?? "-")
+                    + "), blocks fitted on \(h.fit.pairs) pairs from \(h.fitFrom.text), kept step \(h.fit.bestStep ?? 0) of the "
+                    + "\(h.validationPairs) validation pairs from \(h.validationFrom.text); jobmatch_content = the content-only trained model")
+            }
         } else {
             lines.append("jobmatch = the given model as it is (\(modelName ?? "?")); jobmatch_untrained = the default model built from this data")
         }
         lines.append("")
-        let headers = ["method", "nDCG@\(k)", "Recall@\(k)", "HitRate@\(k)", "MRR@\(k)", "coverage", "congestion", "violations", "fairness"]
-        var rows = [headers]
-        for name in methods {
-            let m = outcome.metrics[name]!
-            rows.append([name, f(m.ndcg), f(m.recall), f(m.hitRate), f(m.mrr), f(m.coverage), String(format: "%.1f", m.congestion),
-                         String(m.violations), f(m.fairnessRatio)])
-        }
-        lines += Self.align(rows)
+        lines += metricsTable(outcome.metrics)
+        lines.append("")
+        let fresh = outcome.newOnly["jobmatch"]?.queries ?? 0
+        lines.append("new jobs only (what a push can add): \(fresh) applicants with positives on jobs they had not applied to before the split; lists without the jobs already applied to")
+        lines += metricsTable(outcome.newOnly)
+        lines.append("")
+        let cold = outcome.coldStart["jobmatch"]?.queries ?? 0
+        lines.append("cold start: \(cold) applicants with no interaction before the split; Recall@\(k) "
+            + methods.map { "\($0) " + f(outcome.coldStart[$0]?.recall ?? 0) }.joined(separator: ", "))
         lines.append("")
         var groupRows = [["Recall@\(k) by group", "n"] + methods]
         for group in EvaluationGroup.allCases {
@@ -62,10 +71,23 @@ struct EvalSummary {
         return lines.joined(separator: "\n")
     }
 
-    var json: String {
-        var methodObjects: [(key: String, value: JSONValue)] = []
+    /// One row per method: the metrics of `metrics`.
+    func metricsTable(_ metrics: [String: MethodMetrics]) -> [String] {
+        let k = outcome.k
+        let headers = ["method", "nDCG@\(k)", "Recall@\(k)", "HitRate@\(k)", "MRR@\(k)", "coverage", "congestion", "violations", "fairness"]
+        var rows = [headers]
         for name in methods {
-            let m = outcome.metrics[name]!
+            guard let m = metrics[name] else { continue }
+            rows.append([name, f(m.ndcg), f(m.recall), f(m.hitRate), f(m.mrr), f(m.coverage), String(format: "%.1f", m.congestion),
+                         String(m.violations), f(m.fairnessRatio)])
+        }
+        return Self.align(rows)
+    }
+
+    /// The JSON objects of each method's metrics.
+    func methodObjects(_ metrics: [String: MethodMetrics]) -> JSONValue {
+        .object(methods.compactMap { name in
+            guard let m = metrics[name] else { return nil }
             var fields: [(key: String, value: JSONValue)] = m.named.map { ($0.name, .number(Self.rounded($0.value))) }
             fields.append(("queries", .number(Double(m.queries))))
             fields.append(("groups", .object(EvaluationGroup.allCases.compactMap { group in
@@ -75,15 +97,22 @@ struct EvalSummary {
                     ("n", .number(Double(m.groupQueries[group] ?? 0))),
                 ]))
             })))
-            methodObjects.append((name, .object(fields)))
-        }
+            return (name, .object(fields))
+        })
+    }
+
+    var json: String {
         var root: [(key: String, value: JSONValue)] = [
             ("split_at", .string(outcome.split.text)), ("k", .number(Double(outcome.k))), ("data", .string(data)),
             ("queries", .number(Double(outcome.queries.count))), ("candidates", .number(Double(outcome.candidateCount))),
             ("training_interactions", .number(Double(outcome.trainingInteractions))),
             ("jobmatch_model", .string(modelName ?? "trained on this data before the split")),
             ("trained_weights", .object(FeatureBlock.allCases.map { ($0.rawValue, .number(Self.rounded(Double(outcome.trainedWeights[$0])))) })),
-            ("methods", .object(methodObjects)),
+            ("methods", methodObjects(outcome.metrics)),
+            ("new_only", methodObjects(outcome.newOnly)),
+            ("cold_start", .object(methods.compactMap { name in
+                outcome.coldStart[name].map { (name, .object([("recall@\(outcome.k)", .number(Self.rounded($0.recall))), ("n", .number(Double($0.queries)))])) }
+            })),
         ]
         if let lift = liftOverBestBaseline { root.append(("lift_over_best_baseline", .number(Self.rounded(lift)))) }
         return JSONValue.object(root).jsonText

@@ -20,12 +20,34 @@ struct GenerateCommand: AsyncParsableCommand {
     @Flag(help: "Print the data set's statistics (Markdown) to standard output.") var summary = false
     @Flag(help: "Plant supervision anomalies (over-filled postings, ineligible public-welfare occupants, a double full-time hire); listed in planted.json.")
     var plantAnomalies = false
+    @Option(name: .customLong("split-at"), help: "Also write oracle.jsonl: each person's ranking at this time by the generator's own hidden utilities (the ceiling jobmatch eval shows).")
+    var splitAt: String?
+    @Flag(name: .customLong("no-hidden"), help: "Switch every hidden part off: outcomes follow the observable suitability model alone.")
+    var noHidden = false
+    @Flag(name: .customLong("no-attractiveness"), help: "No hidden posting attractiveness.") var noAttractiveness = false
+    @Flag(name: .customLong("no-employer-taste"), help: "No hidden employer selectiveness and taste.") var noEmployerTaste = false
+    @Flag(name: .customLong("no-person-taste"), help: "No hidden person taste.") var noPersonTaste = false
+    @Flag(name: .customLong("no-travel-tolerance"), help: "Travel tolerance equals the stated commute limit.") var noTravelTolerance = false
+    @Flag(name: .customLong("no-stated-noise"), help: "Stated wage and job-type wishes are the true ones.") var noStatedNoise = false
+
+    /// The hidden structure the flags leave on (datasets/README.md, "Hidden structure").
+    var latent: LatentConfiguration {
+        if noHidden { return .off }
+        var c = LatentConfiguration()
+        if noAttractiveness { c.postingAttractiveness = 0 }
+        if noEmployerTaste { c.employerSelectiveness = 0; c.employerTaste = 0 }
+        if noPersonTaste { c.personTaste = 0 }
+        if noTravelTolerance { c.travelTolerance = 0 }
+        if noStatedNoise { c.statedPreferenceNoise = 0 }
+        return c
+    }
 
     func run() async throws {
         guard let asOfTime = Timestamp(rfc3339: asOf) else {
             throw ValidationError("--as-of must be an RFC 3339 time with offset, e.g. 2026-11-30T09:00:00+08:00")
         }
-        var configuration = MarketConfiguration(applicants: applicants, jobs: jobs, seed: seed, days: days, asOf: asOfTime)
+        let split = try splitAt.map { try TimeArgument.parse($0, option: "--split-at") }
+        var configuration = MarketConfiguration(applicants: applicants, jobs: jobs, seed: seed, days: days, asOf: asOfTime, latent: latent)
         configuration.plantAnomalies = plantAnomalies
         let generator = MarketGenerator(configuration: configuration)
         let showProgress = isatty(STDERR_FILENO) != 0
@@ -34,7 +56,7 @@ struct GenerateCommand: AsyncParsableCommand {
             guard showProgress else { return }
             FileHandle.standardError.write(Data(String(format: "[%6.1fs] %@\n", Date().timeIntervalSince(started), phase).utf8))
         }
-        var market = try generator.generate(progress: report)
+        var (market, oracle) = try generator.generateWithOracle(split: split, progress: report)
         let planted = configuration.plantAnomalies ? generator.plantAnomalies(in: &market) : nil
         let folder = URL(fileURLWithPath: out, isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -42,6 +64,9 @@ struct GenerateCommand: AsyncParsableCommand {
         try Self.writeLines(market.applicants.lazy.map(\.interchangeJSON.jsonText), to: folder.appendingPathComponent("applicants.jsonl"))
         try Self.writeLines(market.jobs.lazy.map(\.interchangeJSON.jsonText), to: folder.appendingPathComponent("jobs.jsonl"))
         try Self.writeLines(market.interactions.lazy.map(\.interchangeJSON.jsonText), to: folder.appendingPathComponent("interactions.jsonl"))
+        if split != nil {
+            try Self.writeLines(oracle.lazy.map(\.json.jsonText), to: folder.appendingPathComponent("oracle.jsonl"))
+        }
         let manifest = generator.manifest(name: name ?? folder.lastPathComponent, market: market)
         try Self.writeLines(CollectionOfOne(manifest.jsonText), to: folder.appendingPathComponent("manifest.json"))
         if let planted {

@@ -14,7 +14,7 @@ struct RecommendCommand: AsyncParsableCommand {
     @Option(name: .short, help: "How many jobs.") var k: Int = 10
     @Option(name: .customLong("as-of"), help: "'now' or an RFC 3339 time to match at (default: now).") var asOf: String = "now"
     @Flag(help: "Print one JSON object instead of a table.") var json = false
-    @Option(help: "The model folder (default: models/active when trained, else models/default).") var model: String?
+    @Option(help: "The model folder (default: the database's active model when trained, else models/default).") var model: String?
     @Option(help: "OpenBLAS threads.") var threads: Int = 1
 
     func validate() throws {
@@ -24,15 +24,18 @@ struct RecommendCommand: AsyncParsableCommand {
 
     func run() async throws {
         let time = try TimeArgument.parse(asOf, option: "--as-of")
-        let matchModel = try ModelDirectory(path: model ?? ActiveModel.resolvedPath()).read()
         let db = try database.open()
+        let matchModel = try ModelDirectory(path: model ?? ActiveModel.resolvedPath(for: db)).read()
         guard let person = try db.applicant(id: applicant) else {
             throw JobMatchError(.notFound, "no applicant with id \(applicant)", field: "applicant", file: database.path)
         }
         let jobs = try db.openJobs(at: time)
         var configuration = MatcherConfiguration()
         configuration.blasThreads = threads
-        let matcher = Matcher(index: JobIndex(model: matchModel, jobs: SpatialOrder.jobs(jobs)), configuration: configuration)
+        // A hybrid model's history blocks read what was recorded before the as-of time.
+        let history = matchModel.configuration.historyBlocks
+            ? InteractionHistory(interactions: try db.interactions(before: time), jobs: try db.jobs(), before: time) : nil
+        let matcher = Matcher(index: JobIndex(model: matchModel, jobs: SpatialOrder.jobs(jobs), history: history), configuration: configuration)
         let list = matcher.recommend(applicant: person, k: k, asOf: time)
         try CLIAudit.record(db, command: "recommend", people: [person.id],
                             detail: "jobs: " + list.recommendations.map(\.job).joined(separator: ","))

@@ -3,19 +3,21 @@ import Foundation
 import JobMatchCore
 import JobMatchStore
 
-/// `jobmatch train`: learns the block weights from the outcomes recorded before the as-of time, writes a new
-/// versioned model folder and makes it the active model.
+/// `jobmatch train`: learns a hybrid model from what was recorded before the as-of time, writes a new
+/// versioned model folder and makes it this database's active model (recorded in the database, so no
+/// other database's model changes).
 struct TrainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Learn the model's block weights from recorded outcomes and make the result the active model.",
+        abstract: "Learn a hybrid model from recorded outcomes and make it this database's active model.",
         discussion: """
         Positives are hired, interviewed and retained_3m (gains 2, 1, 3); rejected and declined jobs, jobs \
         recommended, viewed or applied to without a response, and random allowed open jobs are the negatives. \
-        The fit is a pairwise logistic loss over the per-block scores, pulled toward the starting weights. The \
+        The fit is a pairwise logistic loss over the per-block scores, pulled toward the starting weights; \
+        history blocks and collaborative factors are fitted on held-back recent weeks (docs/evaluation.md). The \
         new folder (default models/trained-TIME-HASH) holds the model and training.json (data hashes, \
-        parameters, metrics); models/active then points at it. With no outcomes nothing is written and the \
-        current model stands.
+        parameters, metrics); the database then records it as its active model (path and SHA-256 of its files). \
+        With no outcomes nothing is written and the current model stands.
         """
     )
 
@@ -24,8 +26,8 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(name: .customLong("model-out"), help: "The model folder to write (default: under --models).") var modelOut: String?
     @Option(name: .customLong("base-model"), help: "Start from this model (default: the active model, else one built from the database).")
     var baseModel: String?
-    @Option(help: "The models folder that holds the active link.") var models: String = ActiveModel.defaultRoot
-    @Flag(name: .customLong("no-activate"), help: "Write the model without making it the active one.") var noActivate = false
+    @Option(help: "The models folder new models are written under (and models/default read from).") var models: String = ActiveModel.defaultRoot
+    @Flag(name: .customLong("no-activate"), help: "Write the model without making it this database's active one.") var noActivate = false
 
     func run() async throws {
         let time = try TimeArgument.parse(asOf, option: "--as-of")
@@ -33,7 +35,7 @@ struct TrainCommand: AsyncParsableCommand {
         let applicants = try db.applicants()
         let jobs = try db.jobs()
         let interactions = try db.interactions(before: time)
-        let basePath = baseModel ?? ActiveModel.resolvedPath(root: models)
+        let basePath = try baseModel ?? ActiveModel.resolvedPath(for: db, root: models)
         let start: MatchModel
         if FileManager.default.fileExists(atPath: (basePath as NSString).appendingPathComponent("manifest.json")) {
             start = try ModelDirectory(path: basePath).read()
@@ -42,7 +44,8 @@ struct TrainCommand: AsyncParsableCommand {
         } else {
             start = MatchModel.build(from: applicants, jobs: jobs.filter { $0.postedAt < time })
         }
-        let (trained, report) = OutcomeTrainer().train(model: start, applicants: applicants, jobs: jobs, interactions: interactions, asOf: time)
+        let (trained, _, hybrid) = HybridTrainer().train(model: start, applicants: applicants, jobs: jobs, interactions: interactions, asOf: time)
+        let report = hybrid.content
         guard report.trained else {
             print("no outcomes before \(time.text) to learn from (\(interactions.count) interactions); the current model stands")
             return
@@ -53,19 +56,22 @@ struct TrainCommand: AsyncParsableCommand {
         var model = trained
         model.manifest.name = URL(fileURLWithPath: folder).lastPathComponent
         try ModelDirectory(path: folder).write(model)
-        let manifest = TrainingManifest(report: report, base: basePath, baseHash: start.manifest.dataHash,
+        let manifest = TrainingManifest(report: report, hybrid: hybrid, base: basePath, baseHash: start.manifest.dataHash,
                                         outcomesHash: outcomeHash, configuration: OutcomeTrainer().configuration, weights: trained.weights)
         try Data((manifest.json.jsonText + "\n").utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent("training.json"), options: .atomic)
-        if !noActivate { try ActiveModel.activate(folder: folder, root: models) }
+        if !noActivate { try db.setActiveModel(folder: folder) }
         let fit = report.fit
         print("learned from \(report.interactions) interactions before \(time.text): \(report.positives) positives of "
             + "\(report.applicantsWithPositives) applicants, \(fit.pairs) pairs")
         print(String(format: "pairwise accuracy %.3f -> %.3f, loss %.4f -> %.4f", fit.initialAccuracy, fit.finalAccuracy, fit.initialLoss, fit.finalLoss))
+        print("hybrid: factors \(hybrid.factorEpochs) epochs on \(hybrid.factorPositives) positives (validation AUC "
+            + (hybrid.factorValidationAUC.max().map { String(format: "%.3f", $0) } ?? "-") + "), blocks fitted on "
+            + "\(hybrid.fit.pairs) pairs from \(hybrid.fitFrom.text), stopped at step \(hybrid.fit.bestStep ?? 0) on \(hybrid.validationPairs) pairs from \(hybrid.validationFrom.text); d = \(trained.dimension)")
         for block in FeatureBlock.allCases {
-            print("  \(block.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) "
+            print("  \(block.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0)) "
                 + String(format: "%.3f -> %.3f", start.weights[block], trained.weights[block]))
         }
-        print("written to \(folder)" + (noActivate ? "" : "; \(ActiveModel.linkPath(root: models)) points at it"))
+        print("written to \(folder)" + (noActivate ? "" : "; the database \(database.path) now uses it"))
     }
 
     /// `20261130T090000` from a time (its own offset).
@@ -77,6 +83,7 @@ struct TrainCommand: AsyncParsableCommand {
 /// `training.json` beside a trained model: what it was learned from, how, and how well it fits.
 struct TrainingManifest {
     let report: OutcomeTrainer.Report
+    let hybrid: HybridTrainer.Report
     let base: String
     let baseHash: String
     let outcomesHash: String
@@ -115,6 +122,13 @@ struct TrainingManifest {
                 ("pairs", .number(Double(fit.pairs))),
                 ("initial_loss", .number(fit.initialLoss)), ("final_loss", .number(fit.finalLoss)),
                 ("initial_pairwise_accuracy", .number(fit.initialAccuracy)), ("final_pairwise_accuracy", .number(fit.finalAccuracy)),
+            ])),
+            ("hybrid", .object([
+                ("fit_from", .string(hybrid.fitFrom.text)), ("validation_from", .string(hybrid.validationFrom.text)),
+                ("factor_epochs", .number(Double(hybrid.factorEpochs))), ("factor_positives", .number(Double(hybrid.factorPositives))),
+                ("factor_validation_auc", .array(hybrid.factorValidationAUC.map { .number($0) })),
+                ("block_pairs", .number(Double(hybrid.fit.pairs))), ("validation_pairs", .number(Double(hybrid.validationPairs))),
+                ("best_step", .number(Double(hybrid.fit.bestStep ?? 0))),
             ])),
             ("weights", .object(FeatureBlock.allCases.map { ($0.rawValue, .number(Self.decimal(weights[$0]))) })),
         ])

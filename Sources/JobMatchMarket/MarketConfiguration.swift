@@ -28,6 +28,9 @@ public struct MarketConfiguration: Sendable, Hashable {
     public var viewsPerSeeker: Double
     /// Plant supervision anomalies after the simulation (``MarketGenerator/plantAnomalies(in:)``). Default off.
     public var plantAnomalies: Bool = false
+    /// The hidden structure (posting attractiveness, employer selectiveness and taste, person taste, travel
+    /// tolerance, noisy stated wishes); ``LatentConfiguration/off`` switches it off.
+    public var latent: LatentConfiguration
 
     /// The default end of the period: 2026-11-30T09:00:00+08:00.
     public static let defaultAsOf = Timestamp(rfc3339: "2026-11-30T09:00:00+08:00")!
@@ -36,8 +39,9 @@ public struct MarketConfiguration: Sendable, Hashable {
         applicants: Int = 2000, jobs: Int = 1000, seed: UInt64 = 20_261_130, days: Int = 180,
         asOf: Timestamp = MarketConfiguration.defaultAsOf, currentPostingShare: Double = 0.75,
         inactiveShare: Double = 0.05, recommendedShare: Double = 0.35, suitabilityStrength: Double = 1,
-        noise: Double = 0.8, viewsPerSeeker: Double = 10
+        noise: Double = 0.8, viewsPerSeeker: Double = 10, latent: LatentConfiguration = LatentConfiguration()
     ) {
+        self.latent = latent
         self.applicants = applicants
         self.jobs = jobs
         self.seed = seed
@@ -59,6 +63,9 @@ public struct MarketConfiguration: Sendable, Hashable {
         for (name, share) in [("current_posting_share", currentPostingShare), ("inactive_share", inactiveShare), ("recommended_share", recommendedShare)]
         where !(0...1).contains(share) {
             throw JobMatchError(.malformedInput, "\(name) must be within 0…1", field: name)
+        }
+        for (name, value) in latent.named where !(value >= 0 && value <= 5) {
+            throw JobMatchError(.malformedInput, "\(name) must be within 0…5", field: name)
         }
     }
 

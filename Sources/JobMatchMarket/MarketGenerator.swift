@@ -14,7 +14,7 @@ public struct Market: Sendable {
 public struct MarketGenerator: Sendable {
     /// Name and version written to manifests; bump the version when output for a seed changes.
     public static let name = "jobmatch-market"
-    public static let version = "1.0.0"
+    public static let version = "2.0.0"
 
     public let configuration: MarketConfiguration
 
@@ -24,6 +24,14 @@ public struct MarketGenerator: Sendable {
 
     /// Generates the market. `progress` is told the phase name as each one starts.
     public func generate(progress: (String) -> Void = { _ in }) throws(JobMatchError) -> Market {
+        try generateWithOracle(split: nil, progress: progress).market
+    }
+
+    /// Generates the market and, for a split time, the oracle: each person's ranking of the postings open at the
+    /// split by the generator's own noise-free utilities (``OracleRanking``). Same market as ``generate(progress:)``.
+    public func generateWithOracle(split: Timestamp?, depth: Int = 100, progress: (String) -> Void = { _ in }) throws(JobMatchError)
+        -> (market: Market, oracle: [OracleRanking.List])
+    {
         try configuration.validate()
         let geography = Geography.chongqing
         progress("applicants")
@@ -43,6 +51,9 @@ public struct MarketGenerator: Sendable {
         progress("interactions")
         let simulation = MarketSimulation(configuration: configuration, applicants: applicants, personas: personas, drafts: drafts, geography: geography)
         let outcome = simulation.run()
-        return Market(applicants: outcome.applicants, jobs: outcome.jobs, interactions: outcome.interactions)
+        let market = Market(applicants: outcome.applicants, jobs: outcome.jobs, interactions: outcome.interactions)
+        guard let split else { return (market, []) }
+        progress("oracle")
+        return (market, OracleRanking(simulation: simulation).rank(market: market, split: split, depth: depth))
     }
 }

@@ -25,6 +25,7 @@ extension MarketGenerator {
                 ("suitability_strength", .number(c.suitabilityStrength)),
                 ("noise", .number(c.noise)),
                 ("views_per_seeker", .number(c.viewsPerSeeker)),
+                ("hidden", .object(c.latent.named.map { ($0.name, .number($0.value)) })),
             ])),
             ("counts", .object([
                 ("applicants", .number(Double(market.applicants.count))),

@@ -25,7 +25,7 @@ extension MarketSimulation {
             let start = max(from, d.job.postedAt)
             let end = min(until, d.activeUntil(asOf: asOf))
             guard start.days(to: end) > 0.5 else { continue }
-            let interest = suitability.interest(a, p, d) + configuration.noise * rng.normal()
+            let interest = self.interest(index, job) + configuration.noise * rng.normal()
             scored.append((job, interest, start, end))
         }
         scored.sort { $0.interest != $1.interest ? $0.interest > $1.interest : $0.job < $1.job }
@@ -52,7 +52,7 @@ extension MarketSimulation {
 
     /// One chain: (recommended) → viewed → applied → interviewed → hired, or a rejection or a decline on the way.
     func drawChain(_ index: Int, _ job: Int, interest u: Double, start: Timestamp, end: Timestamp, rng: inout SeededRandom) -> ApplicationChain? {
-        let a = applicants[index], p = personas[index], d = drafts[job]
+        let a = applicants[index], d = drafts[job]
         let asOf = configuration.asOf
         let jobEnd = d.activeUntil(asOf: asOf)
         var events: [(event: InteractionEvent, at: Timestamp)] = []
@@ -70,7 +70,7 @@ extension MarketSimulation {
         guard applied < end else { return chain(index, job, events) }
         events.append((.applied, applied))
 
-        let q = suitability.employerView(a, p, d, at: applied) + configuration.noise * rng.normal()
+        let q = employerView(index, job, at: applied) + configuration.noise * rng.normal()
         let interviewed = applied.shifted(days: rng.uniform(1, 8))
         let interviews = rng.chance(Suitability.logistic(q + 0.2))
         guard interviews, interviewed < jobEnd, pairAllowed(a, d, at: interviewed) else {

@@ -11,6 +11,7 @@ struct MarketSimulation {
     let drafts: [JobDraft]
     let geography: Geography
     let suitability: Suitability
+    let latent: LatentMarket
     let jobsByDistrict: [[Int]]
     let jobsByOccupation: [[Int]]
 
@@ -21,6 +22,7 @@ struct MarketSimulation {
         self.drafts = drafts
         self.geography = geography
         suitability = Suitability(configuration: configuration)
+        latent = LatentMarket(market: configuration, applicants: applicants, personas: personas, drafts: drafts)
         var byDistrict = Array(repeating: [Int](), count: geography.districts.count)
         var byOccupation = Array(repeating: [Int](), count: OccupationCatalogue.all.count)
         for (index, draft) in drafts.enumerated() {
@@ -29,6 +31,19 @@ struct MarketSimulation {
         }
         jobsByDistrict = byDistrict
         jobsByOccupation = byOccupation
+    }
+
+    /// How much person `index` wants posting `job`, before per-pair noise: the observable suitability model on
+    /// the person's true wishes (travel tolerance, reservation wage, job types), scaled by its share, plus the hidden part.
+    func interest(_ index: Int, _ job: Int) -> Double {
+        configuration.latent.observableShare * suitability.interest(latent.truth[index], personas[index], drafts[job])
+            + latent.interest(index, job)
+    }
+
+    /// How much posting `job`'s employer wants person `index` at `time`, before per-pair noise.
+    func employerView(_ index: Int, _ job: Int, at time: Timestamp) -> Double {
+        configuration.latent.observableShare * suitability.employerView(applicants[index], personas[index], drafts[job], at: time)
+            + latent.employerView(index, job)
     }
 
     /// True when no hard rule forbids the pair at `time`, the posting counted as open (its window is checked separately).

@@ -37,6 +37,7 @@ extension AppDatabase {
         migrator.registerMigration("v3: batch runs, lists, push history", migrate: createBatchTables)
         migrator.registerMigration("v4: audit chain and subjects", migrate: createAuditChain)
         migrator.registerMigration("v5: change log", migrate: createChangeLog)
+        migrator.registerMigration("v6: active model", migrate: createActiveModel)
         return migrator
     }
 }

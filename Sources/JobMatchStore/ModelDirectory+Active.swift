@@ -1,9 +1,9 @@
 import Foundation
 import JobMatchCore
 
-/// Which model folder is in force: `models/active` (a symbolic link `jobmatch train` points at the newest
-/// trained model) when it exists, else `models/default`. `recommend`, `batch` and the daemon open
-/// ``resolvedPath(root:)`` when no model is named.
+/// Which model folder is in force. For a database: the model `jobmatch train` recorded in it
+/// (``AppDatabase/activeModel()``, ``resolvedPath(for:root:)``), so training on one database never changes what
+/// another uses; without a record, `models/active` when that link exists (older set-ups), else `models/default`.
 public enum ActiveModel {
     public static let defaultRoot = "models"
     static let linkName = "active"
@@ -16,6 +16,22 @@ public enum ActiveModel {
         let link = linkPath(root: root)
         if FileManager.default.fileExists(atPath: (link as NSString).appendingPathComponent("manifest.json")) { return link }
         return root == defaultRoot ? ModelDirectory.defaultPath : (root as NSString).appendingPathComponent("default")
+    }
+
+    /// The model folder in force for `database`: its recorded active model when that folder still holds the files
+    /// it was recorded with (same hash); else ``resolvedPath(root:)``. A recorded folder that changed or went
+    /// missing is an error, not a silent fallback.
+    public static func resolvedPath(for database: AppDatabase, root: String = defaultRoot) throws -> String {
+        guard let recorded = try database.activeModel() else { return resolvedPath(root: root) }
+        let now: String
+        do { now = try ModelDirectory(path: recorded.path).contentHash() } catch {
+            throw JobMatchError(.notFound, "the database's active model is missing", file: recorded.path)
+        }
+        guard now == recorded.sha256 else {
+            throw JobMatchError(.invalidRecord, "the database's active model changed since it was activated (sha256 \(now.prefix(12)), recorded \(recorded.sha256.prefix(12)))",
+                                file: recorded.path)
+        }
+        return recorded.path
     }
 
     /// Points `root/active` at `folder` atomically (a new link renamed over the old one). The link is relative

@@ -2,7 +2,8 @@ import Foundation
 import JobMatchCore
 
 /// A model on disk: a folder with `manifest.json` and one JSON file per learned part
-/// (`vocabulary.json`, `skills.json`, `location.json`, `suitability.json`, `weights.json`).
+/// (`vocabulary.json`, `skills.json`, `location.json`, `suitability.json`, `weights.json`, and for a hybrid
+/// model `factors.json`).
 /// Written with sorted keys, so the same model gives the same bytes.
 public struct ModelDirectory: Sendable {
     public let path: String
@@ -19,6 +20,7 @@ public struct ModelDirectory: Sendable {
         static let location = "location.json"
         static let suitability = "suitability.json"
         static let weights = "weights.json"
+        static let factors = "factors.json"
     }
 
     /// Writes every part, creating the folder if needed.
@@ -34,6 +36,12 @@ public struct ModelDirectory: Sendable {
         try write(model.location, to: FileName.location)
         try write(model.suitability, to: FileName.suitability)
         try write(model.weights, to: FileName.weights)
+        let factors = (path as NSString).appendingPathComponent(FileName.factors)
+        if let collaborative = model.collaborative {
+            try write(collaborative, to: FileName.factors)
+        } else if FileManager.default.fileExists(atPath: factors) {
+            try? FileManager.default.removeItem(atPath: factors)
+        }
     }
 
     /// Reads a model, refusing format versions this build does not know.
@@ -52,7 +60,9 @@ public struct ModelDirectory: Sendable {
             skills: try read(SkillVocabulary.self, from: FileName.skills),
             location: try read(LocationEncoder.self, from: FileName.location),
             suitability: try read(SuitabilityAffinities.self, from: FileName.suitability),
-            weights: try read(BlockWeights.self, from: FileName.weights)
+            weights: try read(BlockWeights.self, from: FileName.weights),
+            collaborative: FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent(FileName.factors))
+                ? try read(CollaborativeFactors.self, from: FileName.factors) : nil
         )
     }
 

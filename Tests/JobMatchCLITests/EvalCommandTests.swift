@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JobMatchCLI
+import JobMatchStore
 import Testing
 
 @Suite("jobmatch eval / train")
@@ -25,7 +26,9 @@ struct EvalCommandTests {
     func evalWritesEverything() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let market = folder.appendingPathComponent("market").path
-        try await run(["generate", "--out", market, "--applicants", "300", "--jobs", "150", "--seed", "5"])
+        try await run(["generate", "--out", market, "--applicants", "300", "--jobs", "150", "--seed", "5",
+                       "--split-at", "2026-11-01T09:00:00+08:00"])
+        #expect(FileManager.default.fileExists(atPath: market + "/oracle.jsonl"))
         let report = folder.appendingPathComponent("r.html").path
         let dump = folder.appendingPathComponent("run").path
         try await run(["eval", "--data", market, "--split-at", "2026-11-01T09:00:00+08:00", "-k", "5",
@@ -36,32 +39,39 @@ struct EvalCommandTests {
         #expect(!html.contains("<script") && !html.contains("src=") && !html.contains("https://") && !html.contains("<link"))
         let qrels = try String(contentsOfFile: dump + "/qrels.txt", encoding: .utf8)
         #expect(!qrels.isEmpty)
-        for method in ["jobmatch", "jobmatch_untrained", "popularity", "content", "random"] {
+        #expect(html.contains("New jobs only") && html.contains("oracle"))
+        for method in ["oracle", "jobmatch", "jobmatch_content", "jobmatch_untrained", "popularity", "content", "random"] {
             let lines = try String(contentsOfFile: dump + "/run.\(method).txt", encoding: .utf8).split(separator: "\n")
             #expect(!lines.isEmpty)
             #expect(lines.allSatisfy { $0.split(separator: " ").count == 6 })
         }
         let metrics = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dump + "/metrics.json"))) as! [String: Any]
         let methods = metrics["methods"] as! [String: [String: Double]]
-        #expect(Set(methods.keys) == ["jobmatch", "jobmatch_untrained", "popularity", "content", "random"])
+        #expect(Set(methods.keys) == ["oracle", "jobmatch", "jobmatch_content", "jobmatch_untrained", "popularity", "content", "random"])
         #expect(methods.values.allSatisfy { $0["violations"] == 0 })
     }
 
-    @Test("train writes a versioned model with training.json and points models/active at it")
+    @Test("train writes a versioned model with training.json and makes it the active model of that database only")
     func trainActivates() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let market = folder.appendingPathComponent("market").path
         let db = folder.appendingPathComponent("db.sqlite").path
+        let other = folder.appendingPathComponent("other.sqlite").path
         let models = folder.appendingPathComponent("models").path
         try await run(["generate", "--out", market, "--applicants", "200", "--jobs", "100", "--seed", "6"])
         try await run(["import", market, "--db", db])
+        try await run(["import", market, "--db", other])
         try await run(["train", "--db", db, "--as-of", "2026-11-30T09:00:00+08:00", "--models", models])
-        let active = models + "/active"
-        let target = try FileManager.default.destinationOfSymbolicLink(atPath: active)
-        #expect(target.hasPrefix("trained-20261130T090000-"))
+        let active = try #require(try AppDatabase.open(path: db).activeModel()).path
+        #expect(URL(fileURLWithPath: active).lastPathComponent.hasPrefix("trained-20261130T090000-"))
+        #expect(try ActiveModel.resolvedPath(for: AppDatabase.open(path: db), root: models) == active)
+        // The other database, in the same folder, still uses the shipped model; no shared link was made.
+        #expect(try AppDatabase.open(path: other).activeModel() == nil)
+        #expect(try ActiveModel.resolvedPath(for: AppDatabase.open(path: other), root: models) == models + "/default")
+        #expect(!FileManager.default.fileExists(atPath: models + "/active"))
         let training = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: active + "/training.json"))) as! [String: Any]
         #expect((training["interactions"] as! Int) > 0)
-        #expect(FileManager.default.fileExists(atPath: active + "/weights.json"))
+        #expect(FileManager.default.fileExists(atPath: active + "/weights.json") && FileManager.default.fileExists(atPath: active + "/factors.json"))
     }
 
     @Test("train with no outcomes leaves the models alone")
@@ -74,5 +84,6 @@ struct EvalCommandTests {
         try await run(["import", market, "--db", db])
         try await run(["train", "--db", db, "--as-of", "2020-01-01T00:00:00+08:00", "--models", models])
         #expect(!FileManager.default.fileExists(atPath: models + "/active"))
+        #expect(try AppDatabase.open(path: db).activeModel() == nil)
     }
 }

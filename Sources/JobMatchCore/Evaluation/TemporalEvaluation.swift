@@ -6,16 +6,22 @@ public struct TemporalEvaluation: Sendable {
     public var k: Int
     public var training: TrainingConfiguration
     public var randomSeed: UInt64
+    /// The hybrid stage (its `content` is replaced by ``training``).
+    public var hybrid: HybridTrainer
 
-    public init(split: Timestamp, k: Int = 10, training: TrainingConfiguration = TrainingConfiguration(), randomSeed: UInt64 = 7) {
+    public init(split: Timestamp, k: Int = 10, training: TrainingConfiguration = TrainingConfiguration(), randomSeed: UInt64 = 7,
+                hybrid: HybridTrainer = HybridTrainer())
+    {
         self.split = split
         self.k = k
         self.training = training
         self.randomSeed = randomSeed
+        self.hybrid = hybrid
     }
 
     /// The method names, in the order they are reported.
-    public static let methods = ["jobmatch", "jobmatch_untrained", "popularity", "content", "random"]
+    /// `jobmatch` is the hybrid model (``HybridTrainer``), `jobmatch_content` the content-only trained model (as before the hybrid).
+    public static let methods = ["oracle", "jobmatch", "jobmatch_content", "jobmatch_untrained", "popularity", "content", "random"]
 
     /// Everything a run produced.
     public struct Outcome: Sendable {
@@ -26,9 +32,17 @@ public struct TemporalEvaluation: Sendable {
         public var trainingInteractions: Int
         /// Metrics and ranked lists per method name (``TemporalEvaluation/methods``).
         public var metrics: [String: MethodMetrics]
+        /// The same metrics over new jobs only (``NewJobsView``): positives on jobs not applied to before the split,
+        /// lists without the jobs already applied to.
+        public var newOnly: [String: MethodMetrics]
+        /// The queries of people with no interaction before the split (cold start), scored on the whole lists.
+        public var coldStart: [String: MethodMetrics]
+        /// Ranked lists per method, `k` plus enough to leave `k` new jobs (only the first `k` count overall).
         public var lists: [String: [[String]]]
-        /// The training run, or nil when a trained model was given (``run(applicants:jobs:interactions:model:trained:)``).
+        /// The training run, or nil when a trained model was given (``run(applicants:jobs:interactions:model:trained:oracle:)``).
         public var training: OutcomeTrainer.Report?
+        /// The hybrid stage of the training run.
+        public var hybrid: HybridTrainer.Report?
         /// The weights of the model scored as `jobmatch`.
         public var trainedWeights: BlockWeights
     }
@@ -36,8 +50,11 @@ public struct TemporalEvaluation: Sendable {
     /// Runs the protocol. `model` is the untrained starting point; nil builds the default one from the
     /// applicants and the jobs posted before the split. When `trained` is given (a model learned elsewhere,
     /// e.g. on another market), it is scored as `jobmatch` as it is, and nothing is learned from this data.
+    /// `oracle`: a ranking per applicant id from the data set's own hidden model, scored as `oracle` when given.
+    /// `peers`: outside methods' rankings (method name → applicant id → job ids), cut to each query's pool and scored the same way.
     public func run(applicants: [Applicant], jobs: [Job], interactions: [Interaction], model: MatchModel? = nil,
-                    trained given: MatchModel? = nil) -> Outcome
+                    trained given: MatchModel? = nil, oracle: [String: [String]]? = nil,
+                    peers: [String: [String: [String]]] = [:]) -> Outcome
     {
         let candidates = jobs.filter { $0.isOpen(at: split) }.sorted { $0.id < $1.id }
         let queries = EvaluationQuery.heldOut(applicants: applicants, interactions: interactions,
@@ -45,30 +62,62 @@ public struct TemporalEvaluation: Sendable {
         let untrained = model ?? MatchModel.build(from: applicants, jobs: jobs.filter { $0.postedAt < split })
         let past = interactions.filter { $0.at < split }
         let trained: MatchModel
+        var contentOnly: MatchModel?
         var report: OutcomeTrainer.Report?
+        var hybridReport: HybridTrainer.Report?
         if let given {
             trained = given
         } else {
-            let result = OutcomeTrainer(configuration: training)
-                .train(model: untrained, applicants: applicants, jobs: jobs, interactions: past, asOf: split)
+            var trainer = hybrid
+            trainer.content = training
+            let result = trainer.train(model: untrained, applicants: applicants, jobs: jobs, interactions: past, asOf: split)
             trained = result.model
-            report = result.report
+            contentOnly = result.contentModel
+            report = result.report.content
+            hybridReport = result.report
         }
+        let history = InteractionHistory(interactions: past, jobs: jobs, before: split)
         let pool = CandidatePool(queries: queries, candidates: candidates, asOf: split)
+        let view = NewJobsView(interactions: interactions, split: split)
+        let depth = k + view.extraDepth(queries: queries, candidates: Set(candidates.map(\.id)))
         var lists: [String: [[String]]] = [:]
-        lists["jobmatch"] = Self.matcherLists(model: trained, candidates: candidates, queries: queries, k: k, asOf: split)
-        lists["jobmatch_untrained"] = Self.matcherLists(model: untrained, candidates: candidates, queries: queries, k: k, asOf: split)
-        lists["popularity"] = PopularityBaseline(interactions: past, before: split).recommend(pool: pool, k: k)
-        lists["content"] = ContentBaseline().recommend(queries: queries, pool: pool, k: k)
-        lists["random"] = RandomBaseline(seed: randomSeed).recommend(queries: queries, pool: pool, k: k)
-        let evaluator = Evaluator(k: k, asOf: split, candidates: candidates)
-        let metrics = lists.mapValues { evaluator.evaluate(queries: queries, lists: $0) }
+        lists["jobmatch"] = Self.matcherLists(model: trained, candidates: candidates, queries: queries, k: depth, asOf: split, history: history)
+        if let contentOnly {
+            lists["jobmatch_content"] = Self.matcherLists(model: contentOnly, candidates: candidates, queries: queries, k: depth, asOf: split)
+        }
+        lists["jobmatch_untrained"] = Self.matcherLists(model: untrained, candidates: candidates, queries: queries, k: depth, asOf: split)
+        lists["popularity"] = PopularityBaseline(interactions: past, before: split).recommend(pool: pool, k: depth)
+        lists["content"] = ContentBaseline().recommend(queries: queries, pool: pool, k: depth)
+        lists["random"] = RandomBaseline(seed: randomSeed).recommend(queries: queries, pool: pool, k: depth)
+        if let oracle { lists["oracle"] = pool.restrict(queries.map { oracle[$0.applicant.id] ?? [] }) }
+        for (name, ranked) in peers { lists[name] = pool.restrict(queries.map { ranked[$0.applicant.id] ?? [] }) }
+        let scored = Self.score(lists: lists, queries: queries, candidates: candidates, view: view, interactions: interactions, k: k, split: split)
         return Outcome(split: split, k: k, queries: queries, candidateCount: candidates.count, trainingInteractions: past.count,
-                       metrics: metrics, lists: lists, training: report, trainedWeights: trained.weights)
+                       metrics: scored.all, newOnly: scored.newOnly, coldStart: scored.coldStart, lists: lists,
+                       training: report, hybrid: hybridReport, trainedWeights: trained.weights)
     }
 
-    static func matcherLists(model: MatchModel, candidates: [Job], queries: [EvaluationQuery], k: Int, asOf: Timestamp) -> [[String]] {
-        let matcher = Matcher(index: JobIndex(model: model, jobs: candidates))
+    /// Every method's lists scored three ways: all queries, new jobs only, cold-start people.
+    static func score(lists: [String: [[String]]], queries: [EvaluationQuery], candidates: [Job], view: NewJobsView,
+                      interactions: [Interaction], k: Int, split: Timestamp)
+        -> (all: [String: MethodMetrics], newOnly: [String: MethodMetrics], coldStart: [String: MethodMetrics])
+    {
+        let evaluator = Evaluator(k: k, asOf: split, candidates: candidates)
+        let fresh = view.queries(queries)
+        let known = Set(interactions.lazy.filter { $0.at < split }.map(\.applicant))
+        let cold = queries.indices.filter { !known.contains(queries[$0].applicant.id) }
+        let all = lists.mapValues { evaluator.evaluate(queries: queries, lists: $0) }
+        let newOnly = lists.mapValues { lists in
+            evaluator.evaluate(queries: fresh.map(\.query), lists: fresh.map { view.list(lists[$0.index], applicant: $0.query.applicant.id) })
+        }
+        let coldStart = lists.mapValues { lists in evaluator.evaluate(queries: cold.map { queries[$0] }, lists: cold.map { lists[$0] }) }
+        return (all, newOnly, coldStart)
+    }
+
+    static func matcherLists(model: MatchModel, candidates: [Job], queries: [EvaluationQuery], k: Int, asOf: Timestamp,
+                             history: InteractionHistory? = nil) -> [[String]]
+    {
+        let matcher = Matcher(index: JobIndex(model: model, jobs: candidates, history: history))
         return matcher.topCandidates(applicants: queries.map(\.applicant), m: k, asOf: asOf).map { $0.map(\.job) }
     }
 }

@@ -7,12 +7,37 @@ public struct FeatureExtractor: Sendable {
     public let layout: FeatureLayout
     let tokenizer: TextTokenizer
     let configuration: FeatureConfiguration
+    /// The interactions before the as-of time, for the history blocks; nil leaves them at zero.
+    public let history: InteractionHistory?
+    /// Past-block values (``FeatureBlock/pastOccupation`` … ``FeatureBlock/pastJobType``) of each posting in the history.
+    private(set) var pastRows: [String: [Float]]
 
-    public init(model: MatchModel) {
+    /// `history`: what happened before the as-of time the vectors are for (history blocks of hybrid models).
+    public init(model: MatchModel, history: InteractionHistory? = nil) {
         self.model = model
         self.layout = model.layout
         self.configuration = model.configuration
         self.tokenizer = TextTokenizer(minGram: model.configuration.minGram, maxGram: model.configuration.maxGram)
+        self.history = model.configuration.historyBlocks ? history : nil
+        pastRows = [:]
+        if let history = self.history {
+            let extractor = self
+            let jobs = history.jobs.values.sorted { $0.id < $1.id }
+            let rows = jobs.concurrentMap { extractor.pastValues(extractor.contentJobVector($0)) }
+            pastRows = Dictionary(uniqueKeysWithValues: zip(jobs.map(\.id), rows))
+        }
+    }
+
+    /// The past blocks and the content blocks they mirror (the place block without its remote entry).
+    var pastPairs: [(past: FeatureBlock, content: FeatureBlock)] {
+        [(.pastOccupation, .occupation), (.pastSkills, .skills), (.pastPlace, .location), (.pastPay, .wage), (.pastJobType, .jobType)]
+    }
+
+    /// The past-block values of a job's content row, concatenated in ``pastPairs`` order.
+    func pastValues(_ content: [Float]) -> [Float] {
+        var values: [Float] = []
+        for (past, source) in pastPairs { values += content[layout[source].lowerBound..<(layout[source].lowerBound + layout[past].count)] }
+        return values
     }
 
     public var dimension: Int { layout.dimension }
@@ -66,7 +91,34 @@ public struct FeatureExtractor: Sendable {
         v[certificates.lowerBound] = 1
         writeHashed(Dictionary(profile.certificates.map { ($0, Float(1)) }, uniquingKeysWith: max),
                     range: certificates.dropFirst(), into: &v, normalize: .none)
+        writeApplicantHistory(applicant, into: &v)
         return v
+    }
+
+    /// The history blocks of the applicant row: the event-weighted mean of the past blocks of the postings the
+    /// person acted on (shrunk toward zero for little history), 1 on the evidence blocks, and the person's factor.
+    func writeApplicantHistory(_ applicant: Applicant, into v: inout [Float]) {
+        if configuration.historyBlocks {
+            for block in FeatureBlock.evidence { v[layout[block].lowerBound] = 1 }
+        }
+        if let history, let acted = history.behaviour[applicant.id] {
+            var sum = [Float](repeating: 0, count: pastPairs.reduce(0) { $0 + layout[$1.past].count })
+            var total: Float = 1
+            for (job, weight) in acted {
+                guard let row = pastRows[job] else { continue }
+                total += abs(weight)
+                for k in sum.indices { sum[k] += weight * row[k] }
+            }
+            var offset = 0
+            for (past, _) in pastPairs {
+                for i in layout[past] { v[i] = sum[offset] / total; offset += 1 }
+            }
+        }
+        let factors = layout[.factors]
+        if let collaborative = model.collaborative, collaborative.dimensions == factors.count {
+            let f = collaborative.factor(of: CollaborativeFactors.tokens(of: applicant))
+            for (k, i) in factors.enumerated() { v[i] = f[k] }
+        }
     }
 
     /// The job's row, block weights applied.
@@ -81,6 +133,28 @@ public struct FeatureExtractor: Sendable {
 
     /// The job's row before block weights.
     public func unweightedJobVector(_ job: Job) -> [Float] {
+        var v = contentJobVector(job)
+        guard configuration.historyBlocks || !layout[.factors].isEmpty else { return v }
+        if configuration.historyBlocks {
+            let past = pastValues(v)
+            var offset = 0
+            for (block, _) in pastPairs {
+                for i in layout[block] { v[i] = past[offset]; offset += 1 }
+            }
+        }
+        if let history {
+            for (block, value) in zip(FeatureBlock.evidence, history.evidence(for: job)) { v[layout[block].lowerBound] = value }
+        }
+        let factors = layout[.factors]
+        if let collaborative = model.collaborative, collaborative.dimensions == factors.count {
+            let f = collaborative.factor(of: CollaborativeFactors.tokens(of: job))
+            for (k, i) in factors.enumerated() { v[i] = f[k] }
+        }
+        return v
+    }
+
+    /// The job's content blocks before block weights (the history blocks left at zero).
+    func contentJobVector(_ job: Job) -> [Float] {
         var v = [Float](repeating: 0, count: dimension)
         let profile = JobProfile(job, vocabulary: model.skills)
         writeText(Self.document(of: job), block: .text, into: &v)

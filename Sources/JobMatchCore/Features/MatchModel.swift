@@ -9,11 +9,14 @@ public struct MatchModel: Codable, Sendable, Hashable {
     public var location: LocationEncoder
     public var suitability: SuitabilityAffinities
     public var weights: BlockWeights
+    /// Collaborative factors of a hybrid model (``FeatureBlock/factors``); nil in content-only models.
+    public var collaborative: CollaborativeFactors?
 
     public init(
         manifest: ModelManifest, vocabulary: TextVocabulary, skills: SkillVocabulary, location: LocationEncoder,
-        suitability: SuitabilityAffinities = .standard, weights: BlockWeights = .standard
+        suitability: SuitabilityAffinities = .standard, weights: BlockWeights = .standard, collaborative: CollaborativeFactors? = nil
     ) {
+        self.collaborative = collaborative
         self.manifest = manifest
         self.vocabulary = vocabulary
         self.skills = skills

@@ -17,8 +17,9 @@ public struct JobIndex: Sendable {
     public var count: Int { jobs.count }
 
     /// Indexes `jobs` (later duplicates of an id replace earlier ones), extracting the vectors on all cores.
-    public init(model: MatchModel, jobs: [Job]) {
-        extractor = FeatureExtractor(model: model)
+    /// `history`: the interactions before the as-of time, read by a hybrid model's history blocks (applicant and job rows).
+    public init(model: MatchModel, jobs: [Job], history: InteractionHistory? = nil) {
+        extractor = FeatureExtractor(model: model, history: history)
         self.jobs = []
         vectors = []
         columns = RuleColumns()

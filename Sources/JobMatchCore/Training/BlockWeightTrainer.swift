@@ -25,9 +25,15 @@ public struct BlockWeightTrainer: Sendable {
         /// Weighted share of pairs ordered correctly, before and after.
         public var initialAccuracy: Double
         public var finalAccuracy: Double
+        /// With a validation table: its loss (no penalty) at the start and at the kept step, and that step.
+        public var validationInitialLoss: Double? = nil
+        public var validationBestLoss: Double? = nil
+        public var bestStep: Int? = nil
     }
 
-    public func train(table: BlockFeatureTable, start: BlockWeights) -> Result {
+    /// Fits the weights from `start`. With `validation` (pairs from a later time window, same columns), the
+    /// loss on it is checked every 10 steps and the weights of the best check are kept (early stopping).
+    public func train(table: BlockFeatureTable, start: BlockWeights, validation: BlockFeatureTable? = nil) -> Result {
         let b = table.columns
         let blocks = BlockFeatureTable.blockCount
         let n = table.count
@@ -71,6 +77,25 @@ public struct BlockWeightTrainer: Sendable {
             return (loss / Double(totalWeight) + penalty, correct / Double(totalWeight))
         }
 
+        /// Weighted logistic loss on the validation pairs (no penalty).
+        func validationLoss(_ w: [Float]) -> Double {
+            guard let validation, validation.count > 0, validation.columns == b else { return 0 }
+            var margins = [Float](repeating: 0, count: validation.count)
+            validation.differences.withUnsafeBufferPointer { d in
+                cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(validation.count), Int32(b), 1, d.baseAddress!, Int32(b), w, 1, 0, &margins, 1)
+            }
+            var loss = 0.0, total = 0.0
+            for i in 0..<validation.count {
+                let z = tau * margins[i], c = Double(validation.weights[i])
+                loss += c * (z > 0 ? Double(log1p(exp(-z))) : Double(-z + log1p(exp(z))))
+                total += c
+            }
+            return loss / max(total, 1e-9)
+        }
+        let checking = validation.map { $0.count > 0 && $0.columns == b } ?? false
+        let initialValidation = checking ? validationLoss(w) : 0
+        var best = (loss: initialValidation, w: w, step: 0)
+
         let initial = evaluate(w, gradientInto: &gradient)
         for step in 1...max(1, configuration.iterations) {
             _ = evaluate(w, gradientInto: &gradient)
@@ -81,7 +106,12 @@ public struct BlockWeightTrainer: Sendable {
                 let mHat = m[k] / (1 - pow(beta1, t)), vHat = v[k] / (1 - pow(beta2, t))
                 w[k] -= configuration.learningRate * mHat / (vHat.squareRoot() + epsilon)
             }
+            if checking, step % 10 == 0 {
+                let loss = validationLoss(w)
+                if loss < best.loss { best = (loss, w, step) }
+            }
         }
+        if checking { w = best.w }
         let final = evaluate(w, gradientInto: &gradient)
         // Cell changes in affinity units: w_suitability × (A + Δ) = w_suitability × A + θ, so Δ = θ / w_suitability.
         let suitability = FeatureBlock.allCases.firstIndex(of: .suitability)!
@@ -92,6 +122,8 @@ public struct BlockWeightTrainer: Sendable {
         if sum > 0, startSum > 0 { blockValues = blockValues.map { $0 * startSum / sum } }
         return Result(weights: BlockWeights(values: blockValues), affinityChanges: Array(changes), pairs: n,
                       initialLoss: initial.loss, finalLoss: final.loss,
-                      initialAccuracy: initial.accuracy, finalAccuracy: final.accuracy)
+                      initialAccuracy: initial.accuracy, finalAccuracy: final.accuracy,
+                      validationInitialLoss: checking ? initialValidation : nil, validationBestLoss: checking ? best.loss : nil,
+                      bestStep: checking ? best.step : nil)
     }
 }

@@ -25,4 +25,12 @@ public struct CandidatePool: Sendable {
         scored.sorted { $0.score > $1.score || ($0.score == $1.score && ids[$0.job].id < ids[$1.job].id) }
             .prefix(k).map { ids[$0.job].id }
     }
+
+    /// Each query's list cut to the jobs of its pool (outside lists, such as a peer's, know no hard rule), order kept.
+    public func restrict(_ lists: [[String]]) -> [[String]] {
+        zip(allowed, lists).map { allowed, list in
+            let ids = Set(allowed.map { candidates[$0].id })
+            return list.filter(ids.contains)
+        }
+    }
 }

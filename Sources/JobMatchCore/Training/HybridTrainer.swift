@@ -1,0 +1,82 @@
+import Foundation
+
+/// `jobmatch train` for a hybrid model: the content blocks, the history blocks and the collaborative factors,
+/// fitted on held-back recent weeks of the training period and stopped early on a later slice of it.
+///
+/// With `T` the as-of time, `c₂ = T − validationDays` and `c₁ = c₂ − fitDays`:
+/// 1. the content model as before (``OutcomeTrainer``: block weights and suitability cells on every pair before `T`);
+/// 2. factors on the interactions before `c₁`, the epoch count chosen by the AUC of the applications in `[c₁, c₂)`;
+/// 3. every block weight (content, history, factors) fitted on the outcome pairs of `[c₁, c₂)`, features taken at `c₁`
+///    (history before `c₁`), early-stopped on the pairs of `[c₂, T)` (features at `c₂`);
+/// 4. the factors retrained on everything before `T` for the chosen epochs.
+/// Nothing at or after `T` is read; the test period after `T` is never seen.
+public struct HybridTrainer: Sendable {
+    public var content: TrainingConfiguration
+    public var collaborative: CollaborativeTrainer
+    public var fitDays: Double = 28
+    public var validationDays: Double = 14
+    /// Starting weights of the new blocks (behaviour, evidence, factors).
+    public var startWeights: [FeatureBlock: Float] = [
+        .pastOccupation: 0.05, .pastSkills: 0.05, .pastPlace: 0.05, .pastPay: 0.02, .pastJobType: 0.02,
+        .postingApplyRate: 0.02, .postingInterviewRate: 0.02, .postingViews: 0.01, .employerApplyRate: 0.02,
+        .employerInterviewRate: 0.02, .employerHireRate: 0.01, .freshness: 0.01, .factors: 0.05,
+    ]
+
+    public init(content: TrainingConfiguration = TrainingConfiguration(), collaborative: CollaborativeTrainer = CollaborativeTrainer()) {
+        self.content = content
+        self.collaborative = collaborative
+        self.collaborative.seed = content.seed
+    }
+
+    /// What one run did.
+    public struct Report: Sendable {
+        public var content: OutcomeTrainer.Report
+        public var factorEpochs: Int
+        public var factorValidationAUC: [Double]
+        public var factorPositives: Int
+        public var fit: BlockWeightTrainer.Result
+        public var validationPairs: Int
+        public var fitFrom: Timestamp
+        public var validationFrom: Timestamp
+    }
+
+    /// The content-only model of step 1 and the hybrid model.
+    public func train(model base: MatchModel, applicants: [Applicant], jobs: [Job], interactions: [Interaction], asOf: Timestamp)
+        -> (model: MatchModel, contentModel: MatchModel, report: Report)
+    {
+        let past = interactions.filter { $0.at < asOf }
+        let (contentModel, contentReport) = OutcomeTrainer(configuration: content)
+            .train(model: base, applicants: applicants, jobs: jobs, interactions: past, asOf: asOf)
+        var hybrid = contentModel
+        if !hybrid.configuration.historyBlocks {
+            hybrid.manifest.parameters = hybrid.configuration.widened(factorDimensions: collaborative.dimensions)
+            for (block, weight) in startWeights { hybrid.weights[block] = weight }
+        }
+        var factorTrainer = collaborative
+        factorTrainer.dimensions = hybrid.layout[.factors].count
+        let c2 = asOf.adding(days: -validationDays), c1 = c2.adding(days: -fitDays)
+        let early = factorTrainer.train(applicants: applicants, jobs: jobs, interactions: past, before: c1, validation: c1..<c2)
+        var staged = hybrid
+        staged.collaborative = early.factors
+        let fitTable = table(model: staged, applicants: applicants, jobs: jobs, past: past, window: c1..<c2)
+        let validationTable = table(model: staged, applicants: applicants, jobs: jobs, past: past, window: c2..<asOf)
+        var fitConfiguration = content
+        fitConfiguration.learnSuitability = false
+        let fit = BlockWeightTrainer(configuration: fitConfiguration).train(table: fitTable, start: hybrid.weights, validation: validationTable)
+        hybrid.weights = fit.weights
+        hybrid.collaborative = factorTrainer.train(applicants: applicants, jobs: jobs, interactions: past, before: asOf,
+                                                   epochs: max(1, early.epochs)).factors
+        let report = Report(content: contentReport, factorEpochs: early.epochs, factorValidationAUC: early.validationAUC,
+                            factorPositives: early.positives, fit: fit, validationPairs: validationTable.count, fitFrom: c1, validationFrom: c2)
+        return (hybrid, contentModel, report)
+    }
+
+    /// The block table of the outcome pairs of `window`, features at its start (history before it).
+    func table(model: MatchModel, applicants: [Applicant], jobs: [Job], past: [Interaction], window: Range<Timestamp>) -> BlockFeatureTable {
+        let inside = past.filter { window.contains($0.at) }
+        let pairs = TrainingPairs(applicants: applicants, jobs: jobs, interactions: inside, asOf: window.upperBound, configuration: content)
+        let history = InteractionHistory(interactions: past, jobs: jobs, before: window.lowerBound)
+        return BlockFeatureTable(pairs: pairs, applicants: applicants, jobs: jobs,
+                                 extractor: FeatureExtractor(model: model, history: history), asOf: window.lowerBound)
+    }
+}
