@@ -147,7 +147,8 @@ struct BatchCommandTests {
         for file in ["applicants.jsonl", "jobs.jsonl", "interactions.jsonl"] {
             #expect(Self.mode(exported + "/" + file) == 0o600, "\(file)")
         }
-        let someone = applicants[0].id
+        // Someone with a line in the night (not every generated person is seeking).
+        let someone = try #require(try lines(out).first?["applicant"]?.stringValue)
         try await run(["recommend", "--db", db, "--applicant", someone, "--as-of", Self.asOf])
         let run0 = try database.batchRuns()[0].id
         try await run(["batch", "runs", "--db", db, "--run", run0, "--applicant", someone])
