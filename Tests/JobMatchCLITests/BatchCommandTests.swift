@@ -107,6 +107,21 @@ struct BatchCommandTests {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? NSNumber)?.intValue
     }
 
+    /// docs/daemon.md: files with personal data are 0600 whatever the umask; CLI commands that read
+    /// personal data and write it out are logged under the OS user, naming every person (as an export).
+    @Test("the vector export (people's feature vectors) is 0600 and audited under the OS user, naming every person")
+    func vectorExportIsPrivateAndAudited() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = path("vectors")
+        try await run(["batch", "--db", db, "--as-of", Self.asOf, "--export-vectors", out])
+        #expect(Self.mode(out + "/applicants.f32") == 0o600)
+        let database = try AppDatabase.open(path: db)
+        let cli = try database.auditEntries().filter { $0.role == "cli" }
+        #expect(cli.count == 1 && cli[0].actor.hasPrefix("os:") && !cli[0].subjects.isEmpty, "\(cli.map(\.endpoint))")
+        let seeker = try database.applicants().first { $0.status == .seeking }!.id
+        #expect(try database.auditEntries(AuditQuery(applicant: seeker)).count == 1)
+    }
+
     @Test("on a market where every sensitive attribute occurs, the push file carries no sensitive reason; files are 0600; CLI reads are audited")
     func pushPrivacy() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
