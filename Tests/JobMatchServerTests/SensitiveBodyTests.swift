@@ -59,6 +59,9 @@ struct SensitiveBodyTests {
             for e in evaluated {
                 #expect(Self.codes(e).isDisjoint(with: AccessTableTests.sensitiveCodes.union(AccessTableTests.identifyingCodes)), "\(e.text)")
                 #expect(!e.text.contains("\"district\""))
+                // A reason saying the person wants a public-welfare post (open only to certified people) reveals
+                // an assistance group, under any code.
+                #expect(!e.text.contains("公益性岗位"), "\(e.text)")
             }
             // Pseudonyms: HMAC-SHA256 keyed from the server secret and the token name; stable between calls.
             let listed = AccessTableTests.keysAndCodes(evaluated[0].json).applicants
