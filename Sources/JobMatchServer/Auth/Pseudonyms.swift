@@ -40,9 +40,11 @@ struct Pseudonyms: Sendable {
             .map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
     }
 
-    /// Reads the secret file, creating it (0600) when missing.
+    /// Reads the secret file (setting an existing one to 0600: whoever reads it can reverse every
+    /// pseudonym), creating it (0600) when missing.
     static func loadOrCreate(path: String) throws -> Pseudonyms {
         if let data = FileManager.default.contents(atPath: path) {
+            try PrivateFile.restrict(path)
             let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             guard let bytes = hexBytes(text), bytes.count >= 16 else {
                 throw JobMatchError(.malformedInput, "the pseudonym key must be hex digits (at least 32)", file: path)
