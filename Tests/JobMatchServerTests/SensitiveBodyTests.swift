@@ -75,6 +75,23 @@ struct SensitiveBodyTests {
         }
     }
 
+    /// docs/daemon.md ("Request ids and logs"): API answers carry `Cache-Control: no-store`, so a profile read
+    /// on a shared office computer is not left in its browser's disk cache.
+    @Test("API answers, data and problems alike, carry Cache-Control: no-store")
+    func noStore() async throws {
+        let server = try TestServer()
+        defer { server.remove() }
+        try await server.app().test(.router) { client in
+            try await client.waitUntilReady()
+            for (path, status) in [("/v1/applicants/A1", 200), ("/v1/applicants/NOBODY", 404), ("/v1/applicants/A1/history", 200)] {
+                try await client.execute(uri: path, method: .get, headers: [.authorization: "Bearer \(TestServer.yuzhongToken)"]) { response in
+                    #expect(Int(response.status.code) == status, "\(path)")
+                    #expect(response.headers[.cacheControl] == "no-store", "\(path)")
+                }
+            }
+        }
+    }
+
     /// docs/daemon.md: evaluators get pseudonymous ids "so evaluation works and re-identification does not";
     /// a pseudonym "cannot be reversed" without the secret. So no answer may pair a real id the evaluator
     /// names with the pseudonym that person has in a candidate list: the stored list is addressed by the
