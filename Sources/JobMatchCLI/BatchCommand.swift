@@ -47,7 +47,7 @@ struct BatchRunCommand: AsyncParsableCommand {
         let progress = BatchProgress()
         let inputs = try BatchInputs.load(database: db, asOf: asOf, windowDays: scoring.windowDays, modelFolder: scoring.model, progress: progress)
         if let exportVectors {
-            print(try BatchVectorExport.write(inputs: inputs, to: exportVectors))
+            print(try BatchVectorExport.write(inputs: inputs, to: exportVectors, database: db))
             return
         }
         let plan = BatchScoringPlan(inputs: inputs, depth: scoring.depth, windowDays: scoring.windowDays, shard: shard,

@@ -1,12 +1,15 @@
 import Foundation
 import JobMatchCore
+import JobMatchStore
 
 /// `jobmatch batch --export-vectors DIR` (hidden; used by scripts/bench-batch.sh): writes the very
 /// matrices a batch would score, so FAISS can search the same vectors in the same benchmark run:
 /// `jobs.f32` (open postings × d, the index's rows), `applicants.f32` (seekers × d, by id), raw
-/// little-endian float32, and `meta.json` with the counts.
+/// little-endian float32 (0600: they encode the people's profiles), and `meta.json` with the counts.
+/// Audited like `jobmatch export` (under the OS user, naming every person exported) before it writes.
 enum BatchVectorExport {
-    static func write(inputs: BatchInputs, to folder: String) throws -> String {
+    static func write(inputs: BatchInputs, to folder: String, database: AppDatabase) throws -> String {
+        try CLIAudit.record(database, command: "batch --export-vectors", people: inputs.applicants.map(\.id), detail: "vectors to \(folder)")
         do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
             throw JobMatchError(.io, "cannot create the folder: \(error)", file: folder)
         }
@@ -16,9 +19,8 @@ enum BatchVectorExport {
         for a in inputs.applicants { applicants += index.extractor.applicantVector(a, at: inputs.asOf) }
         func save(_ floats: [Float], _ name: String) throws {
             let path = (folder as NSString).appendingPathComponent(name)
-            do { try floats.withUnsafeBytes { try Data($0).write(to: URL(fileURLWithPath: path)) } } catch {
-                throw JobMatchError(.io, "cannot write: \(error)", file: path)
-            }
+            // The people's vectors encode disability, groups, capacity and wage wishes: owner-only (0600).
+            try floats.withUnsafeBytes { try PrivateFile.write(Data($0), to: path) }
         }
         try save(index.vectors, "jobs.f32")
         try save(applicants, "applicants.f32")

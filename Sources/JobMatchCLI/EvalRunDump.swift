@@ -1,10 +1,11 @@
 import Foundation
 import JobMatchCore
+import JobMatchStore
 
 /// Writes the held-out judgements and each method's lists in TREC format, for cross-checking the metrics
 /// with `ranx` or `pytrec_eval`: `qrels.txt` (`applicant 0 job gain`) and `run.METHOD.txt`
 /// (`applicant Q0 job rank score METHOD`, score = k − rank + 1 so the order is unambiguous), plus
-/// `metrics.json` with JobMatch's own figures.
+/// `metrics.json` with JobMatch's own figures. The qrels and run files name people: they are created 0600.
 struct EvalRunDump {
     let outcome: TemporalEvaluation.Outcome
 
@@ -17,7 +18,8 @@ struct EvalRunDump {
                 qrels += "\(query.applicant.id) 0 \(job) \(Int(gain))\n"
             }
         }
-        try Data(qrels.utf8).write(to: url.appendingPathComponent("qrels.txt"), options: .atomic)
+        // Who applied to or was hired where, by applicant id: personal data, owner-only (0600).
+        try PrivateFile.write(Data(qrels.utf8), to: url.appendingPathComponent("qrels.txt").path)
         for (name, lists) in outcome.lists.sorted(by: { $0.key < $1.key }) {
             var run = ""
             for (query, list) in zip(outcome.queries, lists) {
@@ -25,7 +27,7 @@ struct EvalRunDump {
                     run += "\(query.applicant.id) Q0 \(job) \(position + 1) \(outcome.k - position) \(name)\n"
                 }
             }
-            try Data(run.utf8).write(to: url.appendingPathComponent("run.\(name).txt"), options: .atomic)
+            try PrivateFile.write(Data(run.utf8), to: url.appendingPathComponent("run.\(name).txt").path)
         }
         let metrics = JSONValue.object(outcome.metrics.sorted(by: { $0.key < $1.key }).map { name, m in
             (name, .object(m.named.map { ($0.name, .number($0.value)) } + [("queries", .number(Double(m.queries)))]))

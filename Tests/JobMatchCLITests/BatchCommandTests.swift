@@ -107,6 +107,21 @@ struct BatchCommandTests {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? NSNumber)?.intValue
     }
 
+    /// docs/daemon.md: files with personal data are 0600 whatever the umask; CLI commands that read
+    /// personal data and write it out are logged under the OS user, naming every person (as an export).
+    @Test("the vector export (people's feature vectors) is 0600 and audited under the OS user, naming every person")
+    func vectorExportIsPrivateAndAudited() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = path("vectors")
+        try await run(["batch", "--db", db, "--as-of", Self.asOf, "--export-vectors", out])
+        #expect(Self.mode(out + "/applicants.f32") == 0o600)
+        let database = try AppDatabase.open(path: db)
+        let cli = try database.auditEntries().filter { $0.role == "cli" }
+        #expect(cli.count == 1 && cli[0].actor.hasPrefix("os:") && !cli[0].subjects.isEmpty, "\(cli.map(\.endpoint))")
+        let seeker = try database.applicants().first { $0.status == .seeking }!.id
+        #expect(try database.auditEntries(AuditQuery(applicant: seeker)).count == 1)
+    }
+
     @Test("on a market where every sensitive attribute occurs, the push file carries no sensitive reason; files are 0600; CLI reads are audited")
     func pushPrivacy() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -130,17 +145,23 @@ struct BatchCommandTests {
         let asOf = Timestamp(rfc3339: Self.asOf)!
         let byID = Dictionary(uniqueKeysWithValues: applicants.map { ($0.id, $0) })
         let jobByID = Dictionary(uniqueKeysWithValues: jobs.map { ($0.id, $0) })
-        var unfiltered: Set<String> = [], written: Set<String> = []
+        var unfiltered: Set<String> = [], written: Set<String> = [], texts: Set<String> = []
         for line in try lines(out) {
             guard case let .string(a)? = line["applicant"], case let .array(rs)? = line["recommendations"] else { continue }
             for r in rs {
                 guard case let .string(j)? = r["job"], let person = byID[a], let job = jobByID[j] else { continue }
                 unfiltered.formUnion(explainer.reasons(applicant: person, job: job, asOf: asOf, fallback: false).map(\.code))
-                if case let .array(reasons)? = r["reasons"] { written.formUnion(reasons.compactMap { $0["code"]?.stringValue }) }
+                if case let .array(reasons)? = r["reasons"] {
+                    written.formUnion(reasons.compactMap { $0["code"]?.stringValue })
+                    texts.formUnion(reasons.compactMap { $0["text"]?.stringValue })
+                }
             }
         }
         #expect(unfiltered.intersection(Self.sensitiveCodes).count >= 5, "\(unfiltered)")
         #expect(written.isDisjoint(with: Self.sensitiveCodes), "\(written.intersection(Self.sensitiveCodes))")
+        // docs/daemon.md: public-welfare posts are open only to certified people, so a reason saying the person
+        // wants one (公益性岗位, under any code) reveals an assistance group: no reason text in a push says it.
+        #expect(!texts.contains { $0.contains("公益性岗位") }, "\(texts.filter { $0.contains("公益性岗位") })")
         // Exports are 0600 and audited under the OS user, naming every person, before anything is written.
         let exported = path("export")
         try await run(["export", exported, "--db", db])

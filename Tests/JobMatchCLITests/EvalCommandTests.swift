@@ -40,7 +40,10 @@ struct EvalCommandTests {
         let qrels = try String(contentsOfFile: dump + "/qrels.txt", encoding: .utf8)
         #expect(!qrels.isEmpty)
         #expect(html.contains("New jobs only") && html.contains("oracle"))
+        // Applicant ids with where they applied or were hired: personal data, 0600 whatever the umask.
+        #expect(BatchCommandTests.mode(dump + "/qrels.txt") == 0o600)
         for method in ["oracle", "jobmatch", "jobmatch_content", "jobmatch_untrained", "popularity", "content", "random"] {
+            #expect(BatchCommandTests.mode(dump + "/run.\(method).txt") == 0o600, "\(method)")
             let lines = try String(contentsOfFile: dump + "/run.\(method).txt", encoding: .utf8).split(separator: "\n")
             #expect(!lines.isEmpty)
             #expect(lines.allSatisfy { $0.split(separator: " ").count == 6 })

@@ -57,7 +57,7 @@ struct AccessTableTests {
     static let q = TestServer.asOfQuery
 
     // Statuses in the order operator, inside (渝中 caseworker; every person and job here is in 渝中 500103),
-    // outside (沙坪坝 caseworker), evaluator, no token.
+    // outside (沙坪坝 caseworker), evaluator (who names people by pseudonym: a real id is unknown to them), no token.
     static let table: [Case] = [
         Case(route: "GET /v1/applicants/{id}", name: "existing", setup: { _ in [] }, request: { _ in .init(method: .get, path: "/v1/applicants/A1") },
              expected: [200, 200, 404, 403, 401]),
@@ -72,7 +72,7 @@ struct AccessTableTests {
         Case(route: "DELETE /v1/applicants/{id}", name: "unknown", setup: { _ in [] },
              request: { n in .init(method: .delete, path: "/v1/applicants/U\(n)") }, expected: [404, 404, 404, 403, 401]),
         Case(route: "GET /v1/applicants/{id}/recommendations", name: "existing", setup: { _ in [] },
-             request: { _ in .init(method: .get, path: "/v1/applicants/S2/recommendations?\(q)") }, expected: [200, 200, 404, 200, 401]),
+             request: { _ in .init(method: .get, path: "/v1/applicants/S2/recommendations?\(q)") }, expected: [200, 200, 404, 404, 401]),
         Case(route: "GET /v1/applicants/{id}/recommendations", name: "unknown", setup: { _ in [] },
              request: { _ in .init(method: .get, path: "/v1/applicants/NOBODY/recommendations?\(q)") }, expected: [404, 404, 404, 404, 401]),
         Case(route: "POST /v1/recommendations", name: "existing", setup: { _ in [] },

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import JobMatchCore
 import JobMatchServer
+import JobMatchStore
 import Testing
 
 /// On people where every sensitive reason occurs, the people who serve them see those reasons, and
@@ -32,6 +33,8 @@ struct SensitiveBodyTests {
             try await client.waitUntilReady()
             var served: Set<String> = []
             var evaluated: [Answer] = []
+            let secret = try String(contentsOfFile: server.configuration.pseudonymKeyPath, encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
             for path in ["/v1/jobs/JS1/candidates?\(q)", "/v1/jobs/JS2/candidates?\(q)", "/v1/applicants/S1/recommendations?\(q)",
                          "/v1/applicants/S2/recommendations?\(q)"]
             {
@@ -40,7 +43,12 @@ struct SensitiveBodyTests {
                     #expect(answer.status == 200, "\(path): \(answer.text)")
                     served.formUnion(Self.codes(answer))
                 }
-                let e = try await client.call(.get, path, token: TestServer.evaluatorToken)
+                // Evaluators name a person by the pseudonym they were shown.
+                var evaluatorPath = path
+                for id in ["S1", "S2"] {
+                    evaluatorPath = evaluatorPath.replacingOccurrences(of: "/\(id)/", with: "/\(Self.pseudonym(id, token: "eval", secretHex: secret))/")
+                }
+                let e = try await client.call(.get, evaluatorPath, token: TestServer.evaluatorToken)
                 #expect(e.status == 200)
                 evaluated.append(e)
             }
@@ -51,18 +59,75 @@ struct SensitiveBodyTests {
             for e in evaluated {
                 #expect(Self.codes(e).isDisjoint(with: AccessTableTests.sensitiveCodes.union(AccessTableTests.identifyingCodes)), "\(e.text)")
                 #expect(!e.text.contains("\"district\""))
+                // A reason saying the person wants a public-welfare post (open only to certified people) reveals
+                // an assistance group, under any code.
+                #expect(!e.text.contains("公益性岗位"), "\(e.text)")
             }
             // Pseudonyms: HMAC-SHA256 keyed from the server secret and the token name; stable between calls.
-            let secret = try String(contentsOfFile: server.configuration.pseudonymKeyPath, encoding: .utf8)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
             let listed = AccessTableTests.keysAndCodes(evaluated[0].json).applicants
             #expect(listed.contains(Self.pseudonym("S1", token: "eval", secretHex: secret)), "\(listed)")
             #expect(listed.contains(Self.pseudonym("S2", token: "eval", secretHex: secret)))
             let again = try await client.call(.get, "/v1/jobs/JS1/candidates?\(q)", token: TestServer.evaluatorToken)
             #expect(AccessTableTests.keysAndCodes(again.json).applicants == listed)
-            let own = try await client.call(.get, "/v1/applicants/S2/recommendations?\(q)", token: TestServer.evaluatorToken)
-            #expect(own.json?["applicant"] == .string(Self.pseudonym("S2", token: "eval", secretHex: secret)))
+            let s2 = Self.pseudonym("S2", token: "eval", secretHex: secret)
+            let own = try await client.call(.get, "/v1/applicants/\(s2)/recommendations?\(q)", token: TestServer.evaluatorToken)
+            #expect(own.json?["applicant"] == .string(s2))
         }
+    }
+
+    /// docs/daemon.md ("Request ids and logs"): API answers carry `Cache-Control: no-store`, so a profile read
+    /// on a shared office computer is not left in its browser's disk cache.
+    @Test("API answers, data and problems alike, carry Cache-Control: no-store")
+    func noStore() async throws {
+        let server = try TestServer()
+        defer { server.remove() }
+        try await server.app().test(.router) { client in
+            try await client.waitUntilReady()
+            for (path, status) in [("/v1/applicants/A1", 200), ("/v1/applicants/NOBODY", 404), ("/v1/applicants/A1/history", 200)] {
+                try await client.execute(uri: path, method: .get, headers: [.authorization: "Bearer \(TestServer.yuzhongToken)"]) { response in
+                    #expect(Int(response.status.code) == status, "\(path)")
+                    #expect(response.headers[.cacheControl] == "no-store", "\(path)")
+                }
+            }
+        }
+    }
+
+    /// docs/daemon.md: evaluators get pseudonymous ids "so evaluation works and re-identification does not";
+    /// a pseudonym "cannot be reversed" without the secret. So no answer may pair a real id the evaluator
+    /// names with the pseudonym that person has in a candidate list: the stored list is addressed by the
+    /// pseudonym (a real id answers like an unknown one), and a walk-in naming a real id is not handed that
+    /// person's pseudonym.
+    @Test("an evaluator cannot turn a real id into its pseudonym (stored list by real id 404, walk-in keyed apart)")
+    func evaluatorCannotLinkRealIDs() async throws {
+        let server = try TestServer()
+        try server.add(applicants: SensitiveFixtures.applicants, jobs: SensitiveFixtures.jobs)
+        defer { server.remove() }
+        let q = "\(TestServer.asOfQuery)&k=50"
+        try await server.app().test(.live) { client in
+            try await client.waitUntilReady()
+            let secret = try String(contentsOfFile: server.configuration.pseudonymKeyPath, encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            let s2 = Self.pseudonym("S2", token: "eval", secretHex: secret)
+            let candidates = try await client.call(.get, "/v1/jobs/JS1/candidates?\(q)", token: TestServer.evaluatorToken)
+            #expect(AccessTableTests.keysAndCodes(candidates.json).applicants.contains(s2))
+            // By real id: answered exactly like an id nobody has.
+            let real = try await client.call(.get, "/v1/applicants/S2/recommendations?\(q)", token: TestServer.evaluatorToken)
+            let unknown = try await client.call(.get, "/v1/applicants/NOBODY/recommendations?\(q)", token: TestServer.evaluatorToken)
+            #expect(real.status == 404 && unknown.status == 404, "\(real.text)")
+            #expect(real.text.replacingOccurrences(of: "S2", with: "ID") == unknown.text.replacingOccurrences(of: "NOBODY", with: "ID"))
+            #expect(!real.text.contains(s2))
+            // By pseudonym: the list, under that pseudonym, and the audit names the real person.
+            let byPseudonym = try await client.call(.get, "/v1/applicants/\(s2)/recommendations?\(q)", token: TestServer.evaluatorToken)
+            #expect(byPseudonym.status == 200 && byPseudonym.json?["applicant"] == .string(s2), "\(byPseudonym.text)")
+            #expect(!byPseudonym.text.contains("\"S2\""))
+            // A walk-in body naming S2 (with S2's own profile): not S2's pseudonym, no real id.
+            let walkIn = try await client.call(.post, "/v1/recommendations?\(q)", token: TestServer.evaluatorToken, body: SensitiveFixtures.applicants[1])
+            #expect(walkIn.status == 200, "\(walkIn.text)")
+            #expect(walkIn.json?["applicant"] != .string(s2) && walkIn.json?["applicant"] != .string("S2"), "\(walkIn.text)")
+            #expect(!walkIn.text.contains(s2))
+        }
+        let entries = try server.database().auditEntries(AuditQuery(applicant: "S2")).filter { $0.actor == "eval" && $0.status == 200 }
+        #expect(entries.contains { $0.endpoint.hasSuffix("/recommendations") }, "\(entries.map(\.endpoint))")
     }
 
     @Test("a caseworker's candidate lists hold only their districts' people, the best k of them, ranked 1…")

@@ -42,7 +42,9 @@ public struct Explainer: Sendable {
             reasons.append(Reason(code: Reason.Code.occupationWish,
                                   text: "符合求职意向：" + (names.isEmpty ? j.title : names.joined(separator: "、"))))
         }
-        if a.preferences.jobTypes.contains(j.jobType) {
+        // A public-welfare post's wish is `public_welfare_wish` (sensitive): "符合意向岗位类型：公益性岗位" would say
+        // the same under a code every push and evaluator sees.
+        if a.preferences.jobTypes.contains(j.jobType), j.jobType != .publicWelfare {
             reasons.append(Reason(code: Reason.Code.jobTypeWish, text: "符合意向岗位类型：" + ChineseLabels.jobType(j.jobType)))
         }
         let asked = jobProfile.skills.filter { $0.value >= 0.5 }.keys

@@ -11,7 +11,8 @@ import JobMatchCore
 ///   Creating a person in another district (a body naming a district not theirs) is 403, checked before
 ///   any lookup. A walk-in profile of another district is 403.
 /// - `evaluator`: lists only (a stored person's, a walk-in's, a job's candidates), with every person under
-///   a pseudonym (``Pseudonyms``: HMAC-SHA256 keyed per evaluator token), no district, and none of the
+///   a pseudonym (``Pseudonyms``: HMAC-SHA256 keyed per evaluator token) and addressed by it (a real id
+///   is 404 like an unknown one; a walk-in's id gets a pseudonym keyed apart), no district, and none of the
 ///   sensitive or identifying reasons (``SensitiveReasons``: no disability, assistance group, capacity,
 ///   household, income or distance); no profiles (403), no changes (403), no audit log (403).
 /// - no token: 401 on everything under `/v1`.
@@ -24,6 +25,10 @@ struct AccessPolicy: Sendable {
         case full
         /// A pseudonym, no district, no sensitive or identifying reason.
         case pseudonymous(tokenName: String)
+        /// A walk-in profile for an evaluator: as `pseudonymous`, under a pseudonym keyed apart from the
+        /// stored people's (the body's id is the caller's own input; echoing a stored person's pseudonym
+        /// for it would let any id be looked up).
+        case pseudonymousWalkIn(tokenName: String)
     }
 
     /// The answer to a person who is not there, or not there for this caller: identical in both cases.
@@ -69,6 +74,14 @@ struct AccessPolicy: Sendable {
         }
     }
 
+    /// The stored person a `GET /v1/applicants/{id}/recommendations` path names: evaluators name people by
+    /// the pseudonym they were shown (a real id is unknown to them, so they cannot link a pseudonym, or a
+    /// list, to a real person); everyone else by the id. Nil when nobody has that pseudonym.
+    func listSubject(_ caller: Caller, pathID: String, ids: () throws -> [String]) rethrows -> String? {
+        guard caller.role == .evaluator else { return pathID }
+        return pseudonyms.person(withPseudonym: pathID, tokenName: caller.name, among: try ids())
+    }
+
     /// A stored person's recommendation list: 404 out of scope (like unknown), pseudonymous for evaluators.
     func viewForList(_ caller: Caller, id: String, stored: Applicant?) throws -> (Applicant, View) {
         guard let stored else { throw Self.unknownApplicant(id) }
@@ -85,7 +98,7 @@ struct AccessPolicy: Sendable {
     func viewForWalkIn(_ caller: Caller, district: String) throws -> View {
         switch caller.role {
         case .operator: return .full
-        case .evaluator: return .pseudonymous(tokenName: caller.name)
+        case .evaluator: return .pseudonymousWalkIn(tokenName: caller.name)
         case .caseworker:
             guard Self.serves(caller, district: district) else { throw Problem.forbidden("this profile's district is outside your districts") }
             return .full
@@ -154,6 +167,7 @@ struct AccessPolicy: Sendable {
         switch view {
         case .full: id
         case let .pseudonymous(tokenName): pseudonyms.pseudonym(id, tokenName: tokenName)
+        case let .pseudonymousWalkIn(tokenName): pseudonyms.walkInPseudonym(id, tokenName: tokenName)
         }
     }
 
@@ -161,7 +175,7 @@ struct AccessPolicy: Sendable {
     func shownReasons(_ reasons: [Reason], _ view: View) -> [Reason] {
         switch view {
         case .full: reasons
-        case .pseudonymous: SensitiveReasons.withheld(from: reasons, identifying: true)
+        case .pseudonymous, .pseudonymousWalkIn: SensitiveReasons.withheld(from: reasons, identifying: true)
         }
     }
 }

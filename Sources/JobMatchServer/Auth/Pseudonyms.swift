@@ -15,15 +15,36 @@ struct Pseudonyms: Sendable {
 
     /// The pseudonym of applicant `id` for the evaluator token named `tokenName`.
     func pseudonym(_ id: String, tokenName: String) -> String {
-        let key = HMAC<SHA256>.authenticationCode(
-            for: Array(("jobmatch-evaluator-pseudonym:" + tokenName).utf8), using: SymmetricKey(data: secret))
-        let code = HMAC<SHA256>.authenticationCode(for: Array(id.utf8), using: SymmetricKey(data: Data(key)))
-        return code.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        Self.hex(id, key: key("jobmatch-evaluator-pseudonym:" + tokenName))
     }
 
-    /// Reads the secret file, creating it (0600) when missing.
+    /// The stored person whose pseudonym for `tokenName` is `pseudonym`, among `ids` (nil when none is).
+    func person(withPseudonym pseudonym: String, tokenName: String, among ids: [String]) -> String? {
+        guard pseudonym.utf8.count == 64 else { return nil }
+        let key = key("jobmatch-evaluator-pseudonym:" + tokenName)
+        return ids.first { Self.hex($0, key: key) == pseudonym }
+    }
+
+    /// The pseudonym of a walk-in profile's id (not stored): keyed apart from the stored people's, so
+    /// naming a real person's id in a walk-in body never hands back that person's pseudonym.
+    func walkInPseudonym(_ id: String, tokenName: String) -> String {
+        Self.hex(id, key: key("jobmatch-evaluator-walk-in:" + tokenName))
+    }
+
+    private func key(_ label: String) -> SymmetricKey {
+        SymmetricKey(data: Data(HMAC<SHA256>.authenticationCode(for: Array(label.utf8), using: SymmetricKey(data: secret))))
+    }
+
+    private static func hex(_ id: String, key: SymmetricKey) -> String {
+        HMAC<SHA256>.authenticationCode(for: Array(id.utf8), using: key)
+            .map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    }
+
+    /// Reads the secret file (setting an existing one to 0600: whoever reads it can reverse every
+    /// pseudonym), creating it (0600) when missing.
     static func loadOrCreate(path: String) throws -> Pseudonyms {
         if let data = FileManager.default.contents(atPath: path) {
+            try PrivateFile.restrict(path)
             let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             guard let bytes = hexBytes(text), bytes.count >= 16 else {
                 throw JobMatchError(.malformedInput, "the pseudonym key must be hex digits (at least 32)", file: path)

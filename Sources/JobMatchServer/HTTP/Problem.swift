@@ -94,6 +94,7 @@ public struct Problem: Error, Sendable {
     public var response: Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json"
+        headers[.cacheControl] = "no-store"
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"jobmatch\"" }
         if let retryAfterSeconds { headers[.retryAfter] = String(retryAfterSeconds) }
         headers.append(contentsOf: self.headers)
@@ -143,6 +144,8 @@ enum JSONResponse {
     static func text(_ json: String, status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
+        // Bodies name people: no browser or proxy keeps a copy (a shared office computer's disk cache).
+        headers[.cacheControl] = "no-store"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: json)))
     }
 }

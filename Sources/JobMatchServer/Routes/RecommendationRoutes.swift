@@ -17,10 +17,16 @@ struct RecommendationRoutes {
     /// `GET /v1/applicants/{id}/recommendations?k=&as_of=&job_type=&tag=`
     func stored(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let id = try context.pathID()
-        context.audit.applicant = id
+        let pathID = try context.pathID()
+        context.audit.applicant = pathID
         let parameters = try ListParameters(request, configuration: env.configuration)
-        let (applicant, view) = try policy.viewForList(caller, id: id, stored: try await env.db { try $0.applicant(id: id) })
+        let policy = self.policy
+        let stored = try await env.db { database -> Applicant? in
+            guard let id = try policy.listSubject(caller, pathID: pathID, ids: { try database.applicantIDs() }) else { return nil }
+            return try database.applicant(id: id)
+        }
+        if let stored { context.audit.applicant = stored.id }
+        let (applicant, view) = try policy.viewForList(caller, id: pathID, stored: stored)
         return try await list(for: applicant, parameters, view: view, context)
     }
 
