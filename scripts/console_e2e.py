@@ -170,6 +170,12 @@ def main():
         expect(page.get_by_role("heading", name=f"一人一档 · {person}")).to_be_visible(timeout=10000)
         expect(page.locator(".facts-list")).to_contain_text("12 公里")
         step("edit saved: 通勤上限 12 公里")
+        # The person's own caseworker sees who read or changed the file (their own reads and the edit).
+        own_audit = page.locator("section.audit")
+        own_audit.locator("summary").click()
+        expect(own_audit.locator("table")).to_contain_text("e2e.caseworker", timeout=10000)
+        expect(own_audit.locator("table")).to_contain_text("PUT /v1/applicants/")
+        step("caseworker: the file's audit shows their reads and the edit")
 
         # 7. A posting's candidates for a job fair.
         job_link = cards.first.locator("a", has_text="的候选人")

@@ -78,6 +78,35 @@ struct AuditChainTests {
         #expect(walkIn.first?.detail?.hasPrefix("walk-in") == true, "\(walkIn)")
     }
 
+    @Test("a caseworker reads the audit of their own person only, each entry naming that person alone; not the whole log")
+    func caseworkerAuditView() async throws {
+        let server = try TestServer()
+        defer { server.remove() }
+        try await server.app().test(.router) { client in
+            try await client.waitUntilReady()
+            // The operator records outcomes for A1 (渝中) and B1 (沙坪坝) in one batch: one entry, two people.
+            let batch = #"[{"applicant":"A1","job":"J1","event":"applied","at":"2026-11-16T09:00:00+08:00"},{"applicant":"B1","job":"J1","event":"viewed","at":"2026-11-16T09:05:00+08:00"}]"#
+            #expect(try await client.call(.post, "/v1/outcomes", token: TestServer.operatorToken, body: batch).status == 201)
+            let own = try await client.call(.get, "/v1/audit?applicant=A1", token: TestServer.yuzhongToken)
+            #expect(own.status == 200, "\(own.text)")
+            #expect(own.text.contains("POST /v1/outcomes"), "\(own.text)")
+            #expect(!own.text.contains("B1"), "another district's person reached the caseworker: \(own.text)")
+            #expect(!own.text.contains("\"hash\""), "chain hashes would let hidden content be guessed and checked")
+            // Another district's person, an unknown id: the same 404; the whole log: 403.
+            let other = try await client.call(.get, "/v1/audit?applicant=B1", token: TestServer.yuzhongToken)
+            let unknown = try await client.call(.get, "/v1/audit?applicant=NOBODY", token: TestServer.yuzhongToken)
+            #expect(other.status == 404 && unknown.status == 404)
+            #expect(other.text.replacingOccurrences(of: "B1", with: "ID") == unknown.text.replacingOccurrences(of: "NOBODY", with: "ID"))
+            #expect(try await client.call(.get, "/v1/audit", token: TestServer.yuzhongToken).status == 403)
+            // The operator still sees both people of the batch.
+            let all = try await client.call(.get, "/v1/audit?applicant=A1", token: TestServer.operatorToken)
+            #expect(all.text.contains("B1"))
+        }
+        // The caseworker's read of A1's audit is itself on record under A1.
+        let reads = try server.database().auditEntries(AuditQuery(applicant: "A1")).filter { $0.endpoint == "GET /v1/audit" }
+        #expect(reads.contains { $0.actor == "wang.yuzhong" && $0.status == 200 })
+    }
+
     @Test("audit verify passes on a clean log and names the row edited, deleted or inserted with raw SQL")
     func chain() async throws {
         let server = try TestServer()

@@ -133,9 +133,31 @@ struct AccessPolicy: Sendable {
         guard let stored, Self.serves(caller, district: stored.district) else { throw Self.unknownApplicant(id, field: field) }
     }
 
-    /// Reading the audit log.
+    /// Reading the whole audit log, or checking its chain: operators only.
     func checkReadAudit(_ caller: Caller) throws {
         if caller.role != .operator { throw Problem.forbidden("only operators read the audit log") }
+    }
+
+    /// Which audit entries a caller may read (`GET /v1/audit`). Operators: every entry, in full.
+    /// Caseworkers: only the entries about one of their own people (`applicant=` required, else 403;
+    /// a person outside their districts or unknown is 404 alike), each entry naming that person alone
+    /// among its subjects, without its free-text detail and chain hash (an entry can name people of other
+    /// districts: a candidate list, an outcome batch). Evaluators: 403.
+    func auditScope(_ caller: Caller, applicant id: String?, stored: Applicant?) throws -> AuditScope {
+        switch caller.role {
+        case .operator: return .all
+        case .evaluator: throw Problem.forbidden("only operators and the person's own caseworkers read the audit log")
+        case .caseworker:
+            guard let id else { throw Problem.forbidden("caseworkers read the audit of one of their own people: applicant= is required") }
+            guard let stored, Self.serves(caller, district: stored.district) else { throw Self.unknownApplicant(id, field: "applicant") }
+            return .onePerson(stored.id)
+        }
+    }
+
+    /// What ``auditScope(_:applicant:stored:)`` grants.
+    enum AuditScope: Equatable {
+        case all
+        case onePerson(String)
     }
 
     /// The supervision signals (`GET /v1/supervision`): operators only (they name people of every district and staff tokens).

@@ -1,5 +1,5 @@
 // 一人一档: one person's file (GET /v1/applicants/{id}), edit (PUT, field errors from the problem
-// details), history of events and pushes (GET /v1/applicants/{id}/history), the audit (operators),
+// details), history of events and pushes (GET /v1/applicants/{id}/history), the audit (operators and the person's own caseworkers),
 // and the explained list beside it.
 import { api, ApiError } from "./api.js";
 import { h, fill, loading, errorBox, describe, translate, when, nowInChongqing, select } from "./ui.js";
@@ -23,12 +23,13 @@ export async function renderPerson(id, { me, main, timing, announce }) {
     profile = await api("GET", `/v1/applicants/${encodeURIComponent(id)}`);
   } catch (error) {
     fill(file, h("h2", { id: "file-title" }, `档案 ${id}`), errorBox(error));
-    if (error instanceof ApiError && error.status === 403) file.dataset.refused = "true";
+    // Outside the caller's districts the API answers 404, exactly as for an unknown id.
+    if (error instanceof ApiError && (error.status === 403 || error.status === 404)) file.dataset.refused = "true";
     timing.done();
     return;
   }
   if (!timing.current()) return;
-  showProfile(file, profile, me, (saved) => { profile = saved; rerunMatches(); });
+  showProfile(file, profile, me, (saved) => { profile = saved; rerunMatches(); loadAudit(audit, id, me); });
   const refreshHistory = () => loadHistory(history, id);
   refreshHistory();
   loadAudit(audit, id, me);
@@ -215,8 +216,8 @@ async function loadHistory(section, id) {
 
 async function loadAudit(section, id, me) {
   const title = h("h3", { id: "audit-title" }, "档案查阅与修改记录");
-  if (me.role !== "operator") {
-    fill(section, title, h("p", { class: "hint" }, "查阅记录仅运营人员可见（审计日志）。"));
+  if (me.role !== "operator" && me.role !== "caseworker") {
+    fill(section, title, h("p", { class: "hint" }, "查阅记录仅运营人员和本人所属辖区的就业服务专员可见（审计日志）。"));
     return;
   }
   let answer;

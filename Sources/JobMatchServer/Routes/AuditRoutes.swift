@@ -2,8 +2,9 @@ import Hummingbird
 import JobMatchCore
 import JobMatchStore
 
-/// `GET /v1/audit?actor=&applicant=&since=&limit=`: the audit log, and `GET /v1/audit/verify`: its hash
-/// chain checked; for operators.
+/// `GET /v1/audit?actor=&applicant=&since=&limit=`: the audit log (operators; a caseworker the entries
+/// about one of their own people, ``AccessPolicy/auditScope(_:applicant:stored:)``), and
+/// `GET /v1/audit/verify`: its hash chain checked (operators).
 struct AuditRoutes {
     let env: RouteEnvironment
     let policy: AccessPolicy
@@ -28,9 +29,13 @@ struct AuditRoutes {
 
     func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
-        try policy.checkReadAudit(caller)
         let q = request.uri.queryParameters
-        var query = AuditQuery(actor: q.get("actor"), applicant: q.get("applicant"))
+        let applicant = q.get("applicant")
+        context.audit.applicant = applicant
+        var stored: Applicant?
+        if let applicant, caller.role == .caseworker { stored = try await env.db { try $0.applicant(id: applicant) } }
+        let scope = try policy.auditScope(caller, applicant: applicant, stored: stored)
+        var query = AuditQuery(actor: q.get("actor"), applicant: applicant)
         if let text = q.get("since") {
             guard let since = Timestamp(rfc3339: text) ?? Timestamp(rfc3339: text.replacingOccurrences(of: " ", with: "+")) else {
                 throw Problem.badRequest("since must be an RFC 3339 time with offset", field: "since")
@@ -43,7 +48,16 @@ struct AuditRoutes {
             }
             query.limit = limit
         }
-        let entries = try await env.db { [query] in try $0.auditEntries(query) }
+        var entries = try await env.db { [query] in try $0.auditEntries(query) }
+        if case let .onePerson(id) = scope {
+            // An entry's detail can name other people (an outcome batch's events), so it is left out, and so
+            // is its chain hash (with consecutive hashes, the hidden content could be guessed and checked).
+            for i in entries.indices {
+                entries[i].subjects = entries[i].subjects.filter { $0 == id }
+                entries[i].detail = nil
+                entries[i].hash = nil
+            }
+        }
         return JSONResponse.ok(.object([("entries", .array(entries.map(\.json)))]))
     }
 }
