@@ -40,6 +40,25 @@ import Testing
         }
     }
 
+    /// A caseworker's candidates: the best k of their district's people, exactly as if the others were not
+    /// in the pool (ranked and explained among those alone).
+    @Test func includedPeopleRankAsIfAloneInThePool() {
+        var m = TestMarket(seed: 11)
+        let (applicants, jobs) = m.market(applicants: 400, jobs: 120)
+        let matcher = Matcher(index: JobIndex(model: MatchModel.build(from: applicants, jobs: jobs), jobs: jobs))
+        let pool = ApplicantPool(extractor: matcher.extractor, applicants: applicants, at: m.asOf)
+        let district = Dictionary(grouping: applicants, by: \.district).max { $0.value.count < $1.value.count }!.key
+        let own = applicants.filter { $0.district == district }
+        var compared = 0
+        for job in jobs.prefix(40) {
+            let filtered = matcher.candidates(for: job, in: pool, k: 8, asOf: m.asOf, including: { $0.district == district })
+            #expect(filtered == matcher.candidates(for: job, among: own, k: 8, asOf: m.asOf), "\(job.id)")
+            #expect(filtered.allSatisfy { c in own.contains { $0.id == c.applicant } })
+            compared += filtered.count
+        }
+        #expect(compared > 0)
+    }
+
     @Test func cancelledScanReturnsNothing() {
         var m = TestMarket(seed: 3)
         let (applicants, jobs) = m.market(applicants: 50, jobs: 30)

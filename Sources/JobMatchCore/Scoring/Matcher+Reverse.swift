@@ -9,14 +9,16 @@ extension Matcher {
     }
 
     /// Reverse matching over a pool whose vectors serve `asOf` (``ApplicantPool/serves(_:)``; otherwise the
-    /// people are re-extracted at `asOf`). `isCancelled` is asked between blocks of applicants; once it
-    /// says yes the scan stops and the list is empty.
+    /// people are re-extracted at `asOf`). Only people `including` accepts can enter the list (a
+    /// caseworker's own districts, say): the best `k` of them. `isCancelled` is asked between blocks of
+    /// applicants; once it says yes the scan stops and the list is empty.
     public func candidates(for job: Job, in pool: ApplicantPool, k: Int, asOf: Timestamp,
+                           including: (Applicant) -> Bool = { _ in true },
                            isCancelled: () -> Bool = { false }) -> [Candidate]
     {
         guard pool.serves(asOf) else {
             let fresh = ApplicantPool(extractor: extractor, applicants: pool.applicants, at: asOf)
-            return candidates(for: job, in: fresh, k: k, asOf: asOf, isCancelled: isCancelled)
+            return candidates(for: job, in: fresh, k: k, asOf: asOf, including: including, isCancelled: isCancelled)
         }
         guard job.isOpen(at: asOf), pool.count > 0, k > 0 else { return [] }
         let d = extractor.dimension
@@ -41,7 +43,7 @@ extension Matcher {
             }
             for i in start..<end {
                 let s = scores[i - start]
-                guard s >= collector.threshold else { continue }
+                guard s >= collector.threshold, including(pool.applicants[i]) else { continue }
                 let profile = ApplicantRuleProfile(pool.applicants[i], at: asOf)
                 guard columns.allows(profile, 0) else { continue }
                 collector.offer(score: s, row: Int32(i), ids: ids)

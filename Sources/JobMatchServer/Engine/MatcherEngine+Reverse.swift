@@ -5,7 +5,8 @@ extension MatcherEngine {
     /// own queue (beside lists, never ahead of them), at most ``WorkLimits/candidatesRunning`` at a time and
     /// ``WorkLimits/candidatesWaiting`` waiting (503 beyond). Stops between blocks when `isCancelled` says
     /// the client has gone.
-    func candidates(for job: Job, k: Int, asOf: Timestamp, isCancelled: @escaping @Sendable () -> Bool) async throws -> [Candidate] {
+    func candidates(for job: Job, k: Int, asOf: Timestamp, including: @escaping @Sendable (Applicant) -> Bool,
+                    isCancelled: @escaping @Sendable () -> Bool) async throws -> [Candidate] {
         _ = try matcher()
         return try await candidateSlots.run {
             try await self.catchUp()
@@ -15,7 +16,7 @@ extension MatcherEngine {
             let histogram = self.metrics.scoringLatency
             let found = await self.on(self.reverseQueue) {
                 let start = ContinuousClock.now
-                let found = matcher.candidates(for: job, in: pool, k: k, asOf: asOf, isCancelled: isCancelled)
+                let found = matcher.candidates(for: job, in: pool, k: k, asOf: asOf, including: including, isCancelled: isCancelled)
                 histogram.record(ContinuousClock.now - start)
                 return found
             }

@@ -19,8 +19,10 @@ protocol RecommendationEngine: Sendable {
     var sizes: (jobs: Int, applicants: Int) { get }
     /// The explained top-k list for one person (coalesced with concurrent requests).
     func recommend(_ query: RecommendationQuery) async throws -> RecommendationList
-    /// The people a job suits best, under the same hard rules; stops when `isCancelled` says the client left.
-    func candidates(for job: Job, k: Int, asOf: Timestamp, isCancelled: @escaping @Sendable () -> Bool) async throws -> [Candidate]
+    /// The people a job suits best among those `including` accepts, under the same hard rules; stops when
+    /// `isCancelled` says the client left.
+    func candidates(for job: Job, k: Int, asOf: Timestamp, including: @escaping @Sendable (Applicant) -> Bool,
+                    isCancelled: @escaping @Sendable () -> Bool) async throws -> [Candidate]
     /// Brings the index up to the database's last commit (lists and candidate lists do this themselves;
     /// writers call it so that the change is applied before their response).
     func catchUp() async throws

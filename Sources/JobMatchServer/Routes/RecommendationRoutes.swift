@@ -72,22 +72,12 @@ struct RecommendationRoutes {
         guard let job = try await env.db({ try $0.job(id: id) }) else { throw Problem.notFound("no job \"\(id)\"") }
         let scope = policy.candidateScope(caller)
         let engine = env.engine
-        // The engine ranks the whole pool and explains the top `ask`; a caseworker's list is the best k of
-        // their own people, so ask for more until k of theirs are in, the engine runs out, or the pool is
-        // exhausted (an engine-side pool filter would save the repeats; see docs/daemon.md).
-        let pool = max(p.k, engine.sizes.applicants)
-        var ask = caller.role == .caseworker ? min(pool, max(8 * p.k, 64)) : p.k
-        var found: [(Candidate, String)] = []
-        while true {
-            let ranked = try await engine.candidates(for: job, k: ask, asOf: p.asOf, isCancelled: context.clientGone)
-            found = ranked.compactMap { c -> (Candidate, String)? in
-                let district = engine.applicant(id: c.applicant)?.district ?? ""
-                return scope.includes(district) ? (c, district) : nil
-            }
-            if found.count >= p.k || ranked.count < ask || ask >= pool { break }
-            ask = min(pool, ask * 4)
-        }
-        found = Array(found.prefix(p.k))
+        // Only the people the caller may see enter the ranking (a caseworker's: their own districts'), so the
+        // list is the best k of those, explained for those alone.
+        let includes = scope.includes
+        let found = try await engine.candidates(for: job, k: p.k, asOf: p.asOf, including: { includes($0.district) },
+                                                isCancelled: context.clientGone)
+            .map { ($0, engine.applicant(id: $0.applicant)?.district ?? "") }
         context.audit.subjects = found.map { $0.0.applicant }
         context.audit.detail = "candidates: \(found.count)"
         let items: [JSONValue] = found.enumerated().map { position, item in
