@@ -1,3 +1,4 @@
+import Dispatch
 import JobMatchStore
 
 /// Appends audit entries with group commit: entries that arrive while a write is running are written
@@ -26,7 +27,11 @@ actor AuditWriter {
             pending = []
             let database = self.database
             let entries = batch.map(\.entry)
-            let result = await Task.detached { Result { try database.appendAudit(entries) } }.value
+            // The write blocks (it may wait for an import's short swap): on the database queue, not the
+            // cooperative pool, so the lists being scored meanwhile keep their threads.
+            let result: Result<Void, any Error> = await withCheckedContinuation { continuation in
+                RouteEnvironment.databaseQueue.async { continuation.resume(returning: Result { try database.appendAudit(entries) }) }
+            }
             for item in batch { item.continuation.resume(with: result) }
         }
         writing = false

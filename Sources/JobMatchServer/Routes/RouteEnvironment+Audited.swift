@@ -12,15 +12,15 @@ extension RouteEnvironment {
         _ request: Request, _ context: AppRequestContext,
         _ work: @escaping @Sendable (StoreTransaction) throws -> (result: T, status: HTTPResponse.Status)
     ) async throws -> T {
-        let database = self.database
         let note = context.audit
         let endpoint = AuditMiddleware.endpoint(request)
-        let value = try await Task.detached {
+        // A blocking write (it may wait for another process's write lock): off the cooperative pool.
+        let value = try await db { database in
             try database.auditedWrite { transaction in
                 let (value, status) = try work(transaction)
                 return (value, note.entry(endpoint: endpoint, status: Int(status.code)).entry)
             }
-        }.value
+        }
         note.written = true
         return value
     }

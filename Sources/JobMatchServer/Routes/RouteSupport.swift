@@ -47,7 +47,7 @@ struct RouteEnvironment: Sendable {
         }
     }
 
-    private static let databaseQueue = DispatchQueue(label: "jobmatchd.database", qos: .userInitiated, attributes: .concurrent)
+    static let databaseQueue = DispatchQueue(label: "jobmatchd.database", qos: .userInitiated, attributes: .concurrent)
 }
 
 extension AppRequestContext {
