@@ -48,9 +48,9 @@ actor ChangeFollower {
             engine.lock.withLock { engine.rebuilding = true }
             do {
                 let snapshot = try await engine.database.snapshot()
-                let model = try engine.matcher().model
+                guard let served = engine.servedModel else { throw Problem(status: .serviceUnavailable, code: "not_ready", detail: "no model yet") }
                 engine.logger.notice("rebuilding the index from the database", metadata: ["data.version": "\(snapshot.version)"])
-                await engine.on(engine.maintenanceQueue) { [engine] in engine.install(model: model, snapshot: snapshot) }
+                await engine.on(engine.maintenanceQueue) { [engine] in engine.install(served: served, snapshot: snapshot) }
             } catch {
                 engine.lock.withLock { engine.rebuilding = false }
                 throw error
