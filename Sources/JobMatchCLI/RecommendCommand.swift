@@ -25,18 +25,7 @@ struct RecommendCommand: AsyncParsableCommand {
     func run() async throws {
         let time = try TimeArgument.parse(asOf, option: "--as-of")
         let db = try database.open()
-        let matchModel = try ModelDirectory(path: model ?? ActiveModel.resolvedPath(for: db)).read()
-        guard let person = try db.applicant(id: applicant) else {
-            throw JobMatchError(.notFound, "no applicant with id \(applicant)", field: "applicant", file: database.path)
-        }
-        let jobs = try db.openJobs(at: time)
-        var configuration = MatcherConfiguration()
-        configuration.blasThreads = threads
-        // A hybrid model's history blocks read what was recorded before the as-of time.
-        let history = matchModel.configuration.historyBlocks
-            ? InteractionHistory(interactions: try db.interactions(before: time), jobs: try db.jobs(), before: time) : nil
-        let matcher = Matcher(index: JobIndex(model: matchModel, jobs: SpatialOrder.jobs(jobs), history: history), configuration: configuration)
-        let list = matcher.recommend(applicant: person, k: k, asOf: time)
+        let (person, jobs, list) = try Self.list(db, applicant: applicant, k: k, asOf: time, model: model, threads: threads, file: database.path)
         try CLIAudit.record(db, command: "recommend", people: [person.id],
                             detail: "jobs: " + list.recommendations.map(\.job).joined(separator: ","))
         if json {
@@ -45,6 +34,24 @@ struct RecommendCommand: AsyncParsableCommand {
             let titles = Dictionary(jobs.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
             print(Self.table(list, applicant: person, titles: titles, asOf: time))
         }
+    }
+
+    /// The applicant, the open jobs and the list `recommend` prints: the model is `model` or the database's
+    /// active model; a hybrid model's history blocks read what was recorded before the as-of time.
+    static func list(_ db: AppDatabase, applicant: String, k: Int, asOf time: Timestamp, model: String?, threads: Int = 1, file: String? = nil)
+        throws -> (Applicant, [Job], RecommendationList)
+    {
+        let matchModel = try ModelDirectory(path: model ?? ActiveModel.resolvedPath(for: db)).read()
+        guard let person = try db.applicant(id: applicant) else {
+            throw JobMatchError(.notFound, "no applicant with id \(applicant)", field: "applicant", file: file)
+        }
+        let jobs = try db.openJobs(at: time)
+        var configuration = MatcherConfiguration()
+        configuration.blasThreads = threads
+        let history = matchModel.configuration.historyBlocks
+            ? InteractionHistory(interactions: try db.interactions(before: time), jobs: try db.jobs(), before: time) : nil
+        let matcher = Matcher(index: JobIndex(model: matchModel, jobs: SpatialOrder.jobs(jobs), history: history), configuration: configuration)
+        return (person, jobs, matcher.recommend(applicant: person, k: k, asOf: time))
     }
 
     /// A readable table: one block per job with its reasons.

@@ -31,6 +31,7 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
         candidatesWaiting: configuration.maxWaitingCandidates, retryAfterSeconds: configuration.retryAfterSeconds)
     let engine = MatcherEngine(database: database, configuration: matching, limits: limits, metrics: metrics, logger: logger)
     let env = RouteEnvironment(database: database, engine: engine, configuration: configuration)
+    let reloader = ModelReloader(configuredPath: configuration.modelPath, database: database, engine: engine, logger: logger)
 
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
@@ -46,7 +47,7 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
     RecommendationRoutes(env: env, policy: policy).register(on: v1)
     OutcomeRoutes(env: env, policy: policy).register(on: v1)
     AuditRoutes(env: env, policy: policy).register(on: v1)
-    AdminRoutes(tokens: tokens, policy: policy).register(on: v1)
+    AdminRoutes(tokens: tokens, model: reloader, policy: policy).register(on: v1)
     SupervisionRoutes(env: env, policy: policy).register(on: v1)
     ApplicantListRoutes(env: env, policy: policy).register(on: v1)
     ConsoleRoutes(logger: logger).register(on: router)
@@ -64,8 +65,8 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
                 maxHeaderFieldSize: HeaderLimitMiddleware.decoderLimit, maxHeaderListSize: HeaderLimitMiddleware.decoderLimit))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "jobmatchd"),
         services: [
-            IndexBuildService(database: database, engine: engine, modelPath: configuration.modelPath, logger: logger),
-            TokenReloadService(registry: tokens, logger: logger),
+            IndexBuildService(reloader: reloader),
+            HangupReloadService(tokens: tokens, model: reloader, logger: logger),
         ],
         logger: logger
     )

@@ -12,8 +12,10 @@ public struct ServerConfiguration: Sendable {
     public var databasePath: String
     /// The tokens file (JSON); nil means `tokens.json` beside the database file.
     public var tokensPath: String?
-    /// The model folder; when it does not exist, a model is learned from the database at start.
-    public var modelPath: String
+    /// The model folder; nil (the default) serves the database's active model (``ActiveModel/resolvedPath(for:root:)``:
+    /// the one `jobmatch train` recorded in this database, else `models/default`). When the folder does not
+    /// exist, a model is learned from the database.
+    public var modelPath: String?
     /// The data set imported on first start when the database is empty; nil imports nothing.
     public var samplePath: String?
     /// Shift the sample's times so that its manifest's `as_of` falls on the moment of import,
@@ -54,7 +56,7 @@ public struct ServerConfiguration: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "var/jobmatch.sqlite",
-        tokensPath: String? = nil, modelPath: String = ActiveModel.resolvedPath(), samplePath: String? = "datasets/sample",
+        tokensPath: String? = nil, modelPath: String? = nil, samplePath: String? = "datasets/sample",
         shiftSampleToNow: Bool = true, coalescingWindowMilliseconds: Int = 2, maxBatchSize: Int = 256,
         maxK: Int = 200, defaultK: Int = 10, maxBodyBytes: Int = 1 << 20, maxHeaderBytes: Int = 16 << 10,
         scoringThreads: Int = ProcessInfo.processInfo.activeProcessorCount,

@@ -109,6 +109,12 @@ extension AppDatabase {
         }
     }
 
+    /// The id of the last interaction recorded (0 when none): changes whenever one is added, by any process,
+    /// so a reader holding something built from the interactions knows when to rebuild it.
+    public func lastInteractionID() throws -> Int64 {
+        try dbWriter.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM interaction") ?? 0 }
+    }
+
     /// How many applicants, jobs and interactions the database holds.
     public func counts() throws -> (applicants: Int, jobs: Int, interactions: Int) {
         try dbWriter.read { db in

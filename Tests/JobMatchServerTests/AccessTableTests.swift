@@ -114,6 +114,8 @@ struct AccessTableTests {
              expected: [200, 403, 403, 403, 401]),
         Case(route: "POST /v1/admin/tokens/reload", name: "-", setup: { _ in [] },
              request: { _ in .init(method: .post, path: "/v1/admin/tokens/reload") }, expected: [200, 403, 403, 403, 401]),
+        Case(route: "POST /v1/admin/model/reload", name: "-", setup: { _ in [] },
+             request: { _ in .init(method: .post, path: "/v1/admin/model/reload") }, expected: [200, 403, 403, 403, 401]),
         Case(route: "GET /v1/supervision", name: "-", setup: { _ in [] },
              request: { _ in .init(method: .get, path: "/v1/supervision?\(q)") }, expected: [200, 403, 403, 403, 401]),
     ]
@@ -208,8 +210,8 @@ struct AccessTableTests {
             #expect(try audit.verifyAuditChain().isIntact)
             return rows
         }
-        // 14 routes × 5 roles × (2 cases, 3 for the audit log, 1 for the three admin routes) = 130 rows.
-        #expect(rows == 130)
-        #expect(Set(cases.map(\.route)).count == 14)
+        // 15 routes × 5 roles × (2 cases, 3 for the audit log, 1 for the four admin routes) = 135 rows.
+        #expect(rows == 135)
+        #expect(Set(cases.map(\.route)).count == 15)
     }
 }

@@ -44,6 +44,7 @@ struct OpenAPITests {
             (.put, "/v1/applicants/B1", TestServer.yuzhongToken, Fixtures.applicant(id: "B1", district: TestServer.yuzhong)),
             (.get, "/v1/audit/verify", op, nil), (.get, "/v1/audit/verify", TestServer.evaluatorToken, nil),
             (.post, "/v1/admin/tokens/reload", op, nil), (.post, "/v1/admin/tokens/reload", TestServer.yuzhongToken, nil),
+            (.post, "/v1/admin/model/reload", op, nil), (.post, "/v1/admin/model/reload", TestServer.yuzhongToken, nil),
             (.get, "/v1/applicants?per_page=2", op, nil), (.get, "/v1/applicants?page=0", op, nil),
             (.get, "/v1/applicants?district=\(TestServer.shapingba)", TestServer.yuzhongToken, nil), (.get, "/v1/applicants", nil, nil),
             (.get, "/v1/applicants/A1/history", op, nil), (.get, "/v1/applicants/A1/history", TestServer.shapingbaToken, nil),

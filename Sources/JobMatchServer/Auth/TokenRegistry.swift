@@ -1,7 +1,5 @@
 import Foundation
 import Logging
-import ServiceLifecycle
-import UnixSignals
 
 /// The tokens in force, replaceable while the daemon runs: `SIGHUP` or `POST /v1/admin/tokens/reload`
 /// reads the tokens file again. A file that does not load (bad JSON, open permissions, missing) leaves
@@ -30,19 +28,6 @@ final class TokenRegistry: @unchecked Sendable {
         } catch {
             logger.error("tokens not reloaded; the old ones stay in force", metadata: ["tokens.path": "\(path)", "error": "\(error)"])
             throw error
-        }
-    }
-}
-
-/// Reloads the tokens on every `SIGHUP` until the daemon shuts down.
-struct TokenReloadService: Service {
-    let registry: TokenRegistry
-    let logger: Logger
-
-    func run() async throws {
-        let signals = await UnixSignalsSequence(trapping: .sighup)
-        for await _ in signals.cancelOnGracefulShutdown() {
-            _ = try? registry.reload(logger: logger)
         }
     }
 }

@@ -48,9 +48,16 @@ actor ChangeFollower {
             engine.lock.withLock { engine.rebuilding = true }
             do {
                 let snapshot = try await engine.database.snapshot()
-                let model = try engine.matcher().model
                 engine.logger.notice("rebuilding the index from the database", metadata: ["data.version": "\(snapshot.version)"])
-                await engine.on(engine.maintenanceQueue) { [engine] in engine.install(model: model, snapshot: snapshot) }
+                // The model read on the maintenance queue, where reloads install theirs: a reload that finished
+                // meanwhile is not undone.
+                await engine.on(engine.maintenanceQueue) { [engine] in
+                    if let served = engine.servedModel {
+                        engine.install(served: served, snapshot: snapshot)
+                    } else {
+                        engine.lock.withLock { engine.rebuilding = false }
+                    }
+                }
             } catch {
                 engine.lock.withLock { engine.rebuilding = false }
                 throw error

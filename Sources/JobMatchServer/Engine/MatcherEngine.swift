@@ -27,6 +27,10 @@ final class MatcherEngine: RecommendationEngine, @unchecked Sendable {
     var appliedVersion: Int64 = 0
     /// True while the index is rebuilt from a full read (too many changes at once): `/readyz` says 503.
     var rebuilding = false
+    /// The model the index was built with, and where it came from.
+    var served: ServedModel?
+    /// A hybrid model's index re-extracted with the history before one as-of time (``matcher(asOf:)``).
+    var historyIndex: (key: HistoryKey, index: JobIndex)?
     let database: AppDatabase
     let configuration: MatcherConfiguration
     let limits: WorkLimits
@@ -59,8 +63,8 @@ final class MatcherEngine: RecommendationEngine, @unchecked Sendable {
     }
 
     /// Installs a freshly built index and pool, at the data version of the snapshot they were built from.
-    func install(model: MatchModel, snapshot: DataSnapshot) {
-        let built = JobIndex(model: model, jobs: SpatialOrder.jobs(snapshot.jobs))
+    func install(served model: ServedModel, snapshot: DataSnapshot) {
+        let built = JobIndex(model: model.model, jobs: SpatialOrder.jobs(snapshot.jobs))
         let now = Timestamp.now()
         let pool = ApplicantPool(extractor: built.extractor, applicants: snapshot.applicants.filter { $0.status == .seeking }, at: now)
         lock.withLock {
@@ -69,12 +73,17 @@ final class MatcherEngine: RecommendationEngine, @unchecked Sendable {
             poolPatch = PoolPatch()
             generation += 1
             index = built
+            served = model
+            historyIndex = nil
             appliedVersion = snapshot.version
             rebuilding = false
         }
         metrics.indexDimension.set(Double(built.dimension))
         updateSizeGauges()
     }
+
+    /// The model in force (nil before the first install).
+    var servedModel: ServedModel? { lock.withLock { served } }
 
     var isReady: Bool { lock.withLock { index != nil && !rebuilding } }
 
@@ -107,7 +116,7 @@ final class MatcherEngine: RecommendationEngine, @unchecked Sendable {
     /// Scores one batch (same k, time and filter) in one pass on the scoring queue, after catching up.
     private func score(_ batch: RecommendationBatcher.Batch) async throws -> [RecommendationList] {
         try await catchUp()
-        let matcher = try matcher()
+        let matcher = try await matcher(asOf: batch.asOf)
         let histogram = metrics.scoringLatency
         let batchSize = metrics.batchSize
         return await on(scoringQueue) {

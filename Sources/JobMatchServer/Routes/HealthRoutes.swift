@@ -22,6 +22,7 @@ struct HealthRoutes {
             return JSONResponse.ok(.object([
                 ("status", .string("ready")), ("jobs", .number(Double(sizes.jobs))), ("applicants", .number(Double(sizes.applicants))),
                 ("data_version", .number(Double(engine.indexVersion))),
+                ("model_sha256", .string(engine.servedModel?.sha256 ?? "")),
             ]))
         }
         APIRouteTable.on(router, .get, "metrics") { _, _ -> Response in

@@ -118,6 +118,7 @@ public enum APIRouteTable {
         ("GET", "/v1/applicants/{id}/recommendations"), ("POST", "/v1/recommendations"),
         ("GET", "/v1/jobs/{id}/candidates"), ("POST", "/v1/outcomes"), ("GET", "/v1/audit"),
         ("GET", "/v1/audit/verify"), ("POST", "/v1/admin/tokens/reload"),
+        ("POST", "/v1/admin/model/reload"),
         ("GET", "/v1/applicants"), ("GET", "/v1/applicants/{id}/history"), ("GET", "/v1/me"),
         ("GET", "/v1/supervision"),
     ]

@@ -1,0 +1,55 @@
+import Foundation
+import JobMatchCore
+import JobMatchStore
+import Logging
+
+/// Opens the model the daemon serves and installs an index built with it, off the request path: lists
+/// keep being served from the old index until ``MatcherEngine/install(served:snapshot:)`` swaps in the new
+/// one. Used at start, by `POST /v1/admin/model/reload` and by `SIGHUP`; reloads run one after another.
+actor ModelReloader {
+    let configuredPath: String?
+    let database: AppDatabase
+    let engine: MatcherEngine
+    let logger: Logger
+    private var last: Task<ServedModel, any Error>?
+
+    init(configuredPath: String?, database: AppDatabase, engine: MatcherEngine, logger: Logger) {
+        self.configuredPath = configuredPath
+        self.database = database
+        self.engine = engine
+        self.logger = logger
+    }
+
+    /// Reads the model in force now (the configured folder, else the database's active model) and a
+    /// snapshot of the data, builds the index and installs it. A model that does not load leaves the old
+    /// one in force and throws.
+    func reload() async throws -> ServedModel {
+        let previous = last
+        let task = Task { [self] in
+            _ = try? await previous?.value
+            return try await build()
+        }
+        last = task
+        return try await task.value
+    }
+
+    private nonisolated func build() async throws -> ServedModel {
+        let start = ContinuousClock.now
+        let snapshot = try await database.snapshot()
+        let served: ServedModel
+        do {
+            served = try ModelSource.load(configured: configuredPath, database: database, snapshot: snapshot, logger: logger)
+        } catch {
+            logger.error("model not loaded; the old one stays in force", metadata: ["error": "\(error)"])
+            throw error
+        }
+        await engine.on(engine.maintenanceQueue) { [engine] in engine.install(served: served, snapshot: snapshot) }
+        logger.notice("job index ready", metadata: [
+            "model.path": "\(served.path)", "model.sha256": "\(served.sha256)", "model.name": "\(served.model.manifest.name)",
+            "index.jobs": "\(snapshot.jobs.count)", "index.applicants": "\(snapshot.applicants.count)",
+            "data.version": "\(snapshot.version)",
+            "index.dimension": "\(served.model.dimension)", "index.build_seconds": "\(ContinuousClock.now - start)",
+        ])
+        return served
+    }
+}
