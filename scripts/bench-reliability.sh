@@ -63,6 +63,7 @@ json.dump({"tokens": [{"name": "bench-" + r, "role": r, "sha256": hashlib.sha256
           open(out + "/tokens.json", "w"))
 json.dump(tokens, open(out + "/plain-tokens.json", "w"))
 PY
+chmod 600 "$OUT/tokens.json" "$OUT/plain-tokens.json"   # jobmatchd refuses a tokens file open to others
 printf '{"sample": null, "coalescing_window_ms": 2, "header_timeout_s": 10}\n' > "$OUT/config.json"
 "$BUILD_PATH/$BUILD/jobmatchd" --db "$OUT/db.sqlite" --port "$PORT" --config "$OUT/config.json" --log-level warning \
   2> "$OUT/daemon.log" &
