@@ -158,24 +158,9 @@ struct AuditRowValues {
     var detail: String?
     var requestID: String?
     var subjects: [String]
+}
 
-    init(id: Int64, at: String, atEpoch: Double, actor: String, role: String, endpoint: String, applicant: String?, job: String?,
-         status: Int64, detail: String?, requestID: String?, subjects: [String])
-    {
-        self.id = id
-        self.at = at
-        self.atEpoch = atEpoch
-        self.actor = actor
-        self.role = role
-        self.endpoint = endpoint
-        self.applicant = applicant
-        self.job = job
-        self.status = status
-        self.detail = detail
-        self.requestID = requestID
-        self.subjects = subjects
-    }
-
+extension AuditRowValues {
     init(_ row: Row, subjects: [String]) {
         self.init(id: row["id"], at: row["at"], atEpoch: row["at_epoch"], actor: row["actor"], role: row["role"],
                   endpoint: row["endpoint"], applicant: row["applicant_id"], job: row["job_id"], status: row["status"],
