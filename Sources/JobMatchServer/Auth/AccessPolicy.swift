@@ -79,7 +79,7 @@ struct AccessPolicy: Sendable {
     /// list, to a real person); everyone else by the id. Nil when nobody has that pseudonym.
     func listSubject(_ caller: Caller, pathID: String, ids: () throws -> [String]) rethrows -> String? {
         guard caller.role == .evaluator else { return pathID }
-        return pseudonyms.person(withPseudonym: pathID, tokenName: caller.name, among: try ids())
+        return try pseudonyms.person(withPseudonym: pathID, tokenName: caller.name, among: ids)
     }
 
     /// A stored person's recommendation list: 404 out of scope (like unknown), pseudonymous for evaluators.

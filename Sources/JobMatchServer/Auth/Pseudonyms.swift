@@ -12,17 +12,21 @@ import JobMatchStore
 /// (mode 0600, created on first start). Replacing the file changes every pseudonym.
 struct Pseudonyms: Sendable {
     let secret: [UInt8]
+    /// What is known of pseudonyms → ids, shared by every copy of these pseudonyms.
+    let reverse = PseudonymReverseIndex()
 
     /// The pseudonym of applicant `id` for the evaluator token named `tokenName`.
     func pseudonym(_ id: String, tokenName: String) -> String {
         Self.hex(id, key: key("jobmatch-evaluator-pseudonym:" + tokenName))
     }
 
-    /// The stored person whose pseudonym for `tokenName` is `pseudonym`, among `ids` (nil when none is).
-    func person(withPseudonym pseudonym: String, tokenName: String, among ids: [String]) -> String? {
+    /// The stored person whose pseudonym for `tokenName` is `pseudonym`, among the stored ids `ids()`
+    /// (nil when none is). Each id is hashed once per token (``PseudonymReverseIndex``); `ids()` is read
+    /// only when the pseudonym is not known yet.
+    func person(withPseudonym pseudonym: String, tokenName: String, among ids: () throws -> [String]) rethrows -> String? {
         guard pseudonym.utf8.count == 64 else { return nil }
         let key = key("jobmatch-evaluator-pseudonym:" + tokenName)
-        return ids.first { Self.hex($0, key: key) == pseudonym }
+        return try reverse.person(withPseudonym: pseudonym, tokenName: tokenName, ids: ids, hash: { Self.hex($0, key: key) })
     }
 
     /// The pseudonym of a walk-in profile's id (not stored): keyed apart from the stored people's, so
