@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "jobmatchd", targets: ["jobmatchd"]),
         .library(name: "JobMatchCore", targets: ["JobMatchCore"]),
         .library(name: "JobMatchStore", targets: ["JobMatchStore"]),
+        .library(name: "JobMatchWorkflows", targets: ["JobMatchWorkflows"]),
         .library(name: "JobMatchServer", targets: ["JobMatchServer"]),
     ],
     dependencies: [
@@ -58,12 +59,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Application workflows the CLI and the daemon share: the nightly batch, the model in force, one-off matching.
+        .target(
+            name: "JobMatchWorkflows",
+            dependencies: ["JobMatchCore", "JobMatchStore"],
+            swiftSettings: swiftSettings
+        ),
         // The caseworker HTTP API (Hummingbird).
         .target(
             name: "JobMatchServer",
             dependencies: [
                 "JobMatchCore",
                 "JobMatchStore",
+                "JobMatchWorkflows",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -84,6 +92,7 @@ let package = Package(
                 "JobMatchCore",
                 "JobMatchMarket",
                 "JobMatchStore",
+                "JobMatchWorkflows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -127,6 +136,7 @@ let package = Package(
                 "JobMatchCLI",
                 "JobMatchCore",
                 "JobMatchStore",
+                "JobMatchWorkflows",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -134,8 +144,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "JobMatchWorkflowsTests",
+            dependencies: ["JobMatchWorkflows", "JobMatchMarket", "JobMatchStore", "JobMatchCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "JobMatchCLITests",
-            dependencies: ["JobMatchCLI", "JobMatchStore", "JobMatchCore"],
+            dependencies: ["JobMatchCLI", "JobMatchStore", "JobMatchCore", "JobMatchWorkflows"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JobMatchCore
 import JobMatchStore
+import JobMatchWorkflows
 
 /// `jobmatch batch`: the nightly push batch (scoring → allocation → output → database), and `batch merge`.
 struct BatchCommand: AsyncParsableCommand {
@@ -44,29 +45,21 @@ struct BatchRunCommand: AsyncParsableCommand {
         let shard = shard.flatMap { BatchShard($0) } ?? .all
         let asOf = try TimeArgument.parse(scoring.asOf, option: "--as-of")
         let db = try database.open()
-        let progress = BatchProgress()
-        let inputs = try BatchInputs.load(database: db, asOf: asOf, windowDays: scoring.windowDays, modelFolder: scoring.model, progress: progress)
+        let progress = BatchProgress(display: TerminalProgress())
         if let exportVectors {
+            let inputs = try BatchInputs.load(database: db, asOf: asOf, windowDays: scoring.windowDays, modelFolder: scoring.model, progress: progress)
             print(try BatchVectorExport.write(inputs: inputs, to: exportVectors, database: db))
             return
         }
-        let plan = BatchScoringPlan(inputs: inputs, depth: scoring.depth, windowDays: scoring.windowDays, shard: shard,
-                                    chunkSize: scoring.chunkSize, threads: scoring.threads)
-        let workFolder = (options.out ?? database.path) + ".work"
-        let candidates = try plan.score(workFolder: workFolder, progress: progress, stopAfterChunks: stopAfterChunks)
-        if shard.count > 1 {
-            try BatchShardFile.write(candidates, header: plan.header, to: options.out!)
-            try? FileManager.default.removeItem(atPath: workFolder)
-            progress.finish()
-            print("shard \(shard) of the batch at \(asOf.text): \(candidates.count) applicants scored, candidates in \(options.out!)")
+        let outcome = try NightlyBatch.run(database: db, asOf: asOf, scoring: scoring.settings, publish: options.publish, shard: shard,
+                                           workFolder: (options.out ?? database.path) + ".work", progress: progress, stopAfterChunks: stopAfterChunks)
+        switch outcome {
+        case let .shard(shard, applicants, file):
+            print("shard \(shard) of the batch at \(asOf.text): \(applicants) applicants scored, candidates in \(file)")
             print("next: jobmatch batch merge SHARD-FILES... --db \(database.path) --out FILE.jsonl")
-            Console.error(progress.timeline)
-            return
+        case let .published(summary):
+            print(summary)
         }
-        let publisher = BatchPublisher(inputs: inputs, options: options, scoringHeader: plan.header, progress: progress)
-        let summary = try publisher.publish(candidates: candidates)
-        try? FileManager.default.removeItem(atPath: workFolder)
-        print(summary)
         Console.error(progress.timeline)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JobMatchCore
+import JobMatchWorkflows
 
 /// Options of the allocation and publication step, shared by `batch` and `batch merge`.
 struct BatchAllocationOptions: ParsableArguments {
@@ -26,6 +27,9 @@ struct BatchAllocationOptions: ParsableArguments {
     }
 
     var gate: QualityGate { QualityGate(maximumRelativeDrop: gateDrop, minimumGroupSize: gateMinGroup) }
+
+    /// The options as the batch workflow takes them.
+    var publish: BatchPublishOptions { BatchPublishOptions(allocation: allocation, gate: gate, force: force, out: out) }
 }
 
 /// Options that decide the scored candidates (and so must agree between shards and their merge).
@@ -44,5 +48,10 @@ struct BatchScoringOptions: ParsableArguments {
         guard chunkSize >= 1 else { throw ValidationError("--chunk-size must be at least 1") }
         guard windowDays >= 0 else { throw ValidationError("--window-days must not be negative") }
         _ = try TimeArgument.parse(asOf, option: "--as-of")
+    }
+
+    /// The options as the batch workflow takes them.
+    var settings: NightlyBatch.Scoring {
+        NightlyBatch.Scoring(depth: depth, windowDays: windowDays, model: model, chunkSize: chunkSize, threads: threads)
     }
 }

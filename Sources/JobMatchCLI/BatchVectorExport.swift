@@ -1,6 +1,7 @@
 import Foundation
 import JobMatchCore
 import JobMatchStore
+import JobMatchWorkflows
 
 /// `jobmatch batch --export-vectors DIR` (hidden; used by scripts/bench-batch.sh): writes the very
 /// matrices a batch would score, so FAISS can search the same vectors in the same benchmark run:

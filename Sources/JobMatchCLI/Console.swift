@@ -1,4 +1,5 @@
 import Foundation
+import JobMatchWorkflows
 
 /// Output helpers: results on stdout, diagnostics and progress on stderr.
 enum Console {
@@ -26,4 +27,12 @@ enum Console {
         let mb = Double(count) / 1_048_576
         return mb >= 1 ? String(format: "%.1f MB", mb) : "\(count / 1024) KB"
     }
+}
+
+/// A batch's progress on stderr, redrawn in place when stderr is a terminal.
+final class TerminalProgress: ProgressDisplay {
+    var isLive: Bool { Console.stderrIsTerminal }
+    func redraw(_ line: String) { Console.progress(line) }
+    func clear() { Console.endProgress() }
+    func print(_ line: String) { Console.error(line) }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JobMatchCore
 import JobMatchStore
+import JobMatchWorkflows
 
 /// `jobmatch recommend --db PATH --applicant ID [-k 10] [--as-of TIME] [--json] [--model DIR]`.
 struct RecommendCommand: AsyncParsableCommand {
@@ -25,33 +26,17 @@ struct RecommendCommand: AsyncParsableCommand {
     func run() async throws {
         let time = try TimeArgument.parse(asOf, option: "--as-of")
         let db = try database.open()
-        let (person, jobs, list) = try Self.list(db, applicant: applicant, k: k, asOf: time, model: model, threads: threads, file: database.path)
+        let matcher = try DatabaseMatcher(database: db, asOf: time, model: model, threads: threads)
+        let person = try matcher.applicant(id: applicant, file: database.path)
+        let list = matcher.recommend(person, k: k)
         try CLIAudit.record(db, command: "recommend", people: [person.id],
                             detail: "jobs: " + list.recommendations.map(\.job).joined(separator: ","))
         if json {
             print(list.jsonText)
         } else {
-            let titles = Dictionary(jobs.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+            let titles = Dictionary(matcher.jobs.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
             print(Self.table(list, applicant: person, titles: titles, asOf: time))
         }
-    }
-
-    /// The applicant, the open jobs and the list `recommend` prints: the model is `model` or the database's
-    /// active model; a hybrid model's history blocks read what was recorded before the as-of time.
-    static func list(_ db: AppDatabase, applicant: String, k: Int, asOf time: Timestamp, model: String?, threads: Int = 1, file: String? = nil)
-        throws -> (Applicant, [Job], RecommendationList)
-    {
-        let matchModel = try ModelDirectory(path: model ?? ActiveModel.resolvedPath(for: db)).read()
-        guard let person = try db.applicant(id: applicant) else {
-            throw JobMatchError(.notFound, "no applicant with id \(applicant)", field: "applicant", file: file)
-        }
-        let jobs = try db.openJobs(at: time)
-        var configuration = MatcherConfiguration()
-        configuration.blasThreads = threads
-        let history = matchModel.configuration.historyBlocks
-            ? InteractionHistory(interactions: try db.interactions(before: time), jobs: try db.jobs(), before: time) : nil
-        let matcher = Matcher(index: JobIndex(model: matchModel, jobs: SpatialOrder.jobs(jobs), history: history), configuration: configuration)
-        return (person, jobs, matcher.recommend(applicant: person, k: k, asOf: time))
     }
 
     /// A readable table: one block per job with its reasons.

@@ -3,6 +3,7 @@ import Foundation
 @testable import JobMatchCLI
 import JobMatchCore
 import JobMatchStore
+import JobMatchWorkflows
 import Testing
 
 /// `batch merge` checks every shard row against the data it publishes from: a damaged or forged shard is

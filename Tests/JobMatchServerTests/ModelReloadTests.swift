@@ -5,6 +5,7 @@ import HummingbirdTesting
 import JobMatchCore
 import JobMatchServer
 import JobMatchStore
+import JobMatchWorkflows
 import Testing
 
 /// The daemon serves its database's active model, reloads it without a restart, and fills a hybrid model's
@@ -48,7 +49,8 @@ import Testing
 
     /// What `jobmatch recommend --db … --applicant id --as-of … -k 10 --json` lists: (job, score).
     static func recommend(_ server: TestServer, _ id: String) throws -> [String] {
-        let (_, _, list) = try RecommendCommand.list(try server.database(), applicant: id, k: 10, asOf: asOf, model: nil)
+        let matcher = try DatabaseMatcher(database: try server.database(), asOf: asOf)
+        let list = matcher.recommend(try matcher.applicant(id: id), k: 10)
         return list.recommendations.map { "\($0.job) \(String(format: "%.5f", $0.score))" }
     }
 

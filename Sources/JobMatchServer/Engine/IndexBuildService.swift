@@ -1,6 +1,4 @@
 import Foundation
-import JobMatchCore
-import JobMatchStore
 import Logging
 import ServiceLifecycle
 
@@ -13,29 +11,5 @@ struct IndexBuildService: Service {
     func run() async throws {
         _ = try await reloader.reload()
         try? await gracefulShutdown()
-    }
-}
-
-/// The model the daemon serves, with where it came from: its folder and the SHA-256 of its files
-/// (``ModelDirectory/contentHash()``), or `learned` when no folder was found.
-struct ServedModel: Sendable {
-    var model: MatchModel
-    var path: String
-    var sha256: String
-}
-
-/// Where the model comes from: the configured folder, else the database's active model
-/// (``ActiveModel/resolvedPath(for:root:)``, the resolver every `jobmatch` command uses); when that folder is
-/// missing, one learned from the stored data, with a warning.
-enum ModelSource {
-    static func load(configured: String?, database: AppDatabase, snapshot: DataSnapshot, logger: Logger) throws -> ServedModel {
-        let path = try configured ?? ActiveModel.resolvedPath(for: database)
-        let manifest = URL(fileURLWithPath: path).appendingPathComponent("manifest.json").path
-        if FileManager.default.fileExists(atPath: manifest) {
-            let folder = ModelDirectory(path: path)
-            return ServedModel(model: try folder.read(), path: path, sha256: try folder.contentHash())
-        }
-        logger.warning("no model folder; learning one from the stored data", metadata: ["model.path": "\(path)"])
-        return ServedModel(model: MatchModel.build(from: snapshot.applicants, jobs: snapshot.jobs), path: path, sha256: "learned")
     }
 }

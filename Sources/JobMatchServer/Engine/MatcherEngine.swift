@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import JobMatchCore
 import JobMatchStore
+import JobMatchWorkflows
 import Logging
 
 /// The matching core behind the API: a job index and a pool of seeking people's vectors, both following the
@@ -28,7 +29,7 @@ final class MatcherEngine: RecommendationEngine, @unchecked Sendable {
     /// True while the index is rebuilt from a full read (too many changes at once): `/readyz` says 503.
     var rebuilding = false
     /// The model the index was built with, and where it came from.
-    var served: ServedModel?
+    var served: ModelInForce?
     /// A hybrid model's index re-extracted with the history before one as-of time (``matcher(asOf:)``).
     var historyIndex: (key: HistoryKey, index: JobIndex)?
     let database: AppDatabase
@@ -63,7 +64,7 @@ final class MatcherEngine: RecommendationEngine, @unchecked Sendable {
     }
 
     /// Installs a freshly built index and pool, at the data version of the snapshot they were built from.
-    func install(served model: ServedModel, snapshot: DataSnapshot) {
+    func install(served model: ModelInForce, snapshot: DataSnapshot) {
         let built = JobIndex(model: model.model, jobs: SpatialOrder.jobs(snapshot.jobs))
         let now = Timestamp.now()
         let pool = ApplicantPool(extractor: built.extractor, applicants: snapshot.applicants.filter { $0.status == .seeking }, at: now)
@@ -83,7 +84,7 @@ final class MatcherEngine: RecommendationEngine, @unchecked Sendable {
     }
 
     /// The model in force (nil before the first install).
-    var servedModel: ServedModel? { lock.withLock { served } }
+    var servedModel: ModelInForce? { lock.withLock { served } }
 
     var isReady: Bool { lock.withLock { index != nil && !rebuilding } }
 

@@ -1,6 +1,7 @@
 import Foundation
 import JobMatchCore
 import JobMatchStore
+import JobMatchWorkflows
 import Logging
 
 /// Opens the model the daemon serves and installs an index built with it, off the request path: lists
@@ -11,7 +12,7 @@ actor ModelReloader {
     let database: AppDatabase
     let engine: MatcherEngine
     let logger: Logger
-    private var last: Task<ServedModel, any Error>?
+    private var last: Task<ModelInForce, any Error>?
 
     init(configuredPath: String?, database: AppDatabase, engine: MatcherEngine, logger: Logger) {
         self.configuredPath = configuredPath
@@ -23,7 +24,7 @@ actor ModelReloader {
     /// Reads the model in force now (the configured folder, else the database's active model) and a
     /// snapshot of the data, builds the index and installs it. A model that does not load leaves the old
     /// one in force and throws.
-    func reload() async throws -> ServedModel {
+    func reload() async throws -> ModelInForce {
         let previous = last
         let task = Task { [self] in
             _ = try? await previous?.value
@@ -33,12 +34,14 @@ actor ModelReloader {
         return try await task.value
     }
 
-    private nonisolated func build() async throws -> ServedModel {
+    private nonisolated func build() async throws -> ModelInForce {
         let start = ContinuousClock.now
         let snapshot = try await database.snapshot()
-        let served: ServedModel
+        let served: ModelInForce
         do {
-            served = try ModelSource.load(configured: configuredPath, database: database, snapshot: snapshot, logger: logger)
+            served = try ModelInForce.open(configured: configuredPath, database: database, learnWhenConfiguredIsMissing: true,
+                                           data: { (snapshot.applicants, snapshot.jobs) },
+                                           note: { [logger] in logger.warning("\($0)") })
         } catch {
             logger.error("model not loaded; the old one stays in force", metadata: ["error": "\(error)"])
             throw error

@@ -1,18 +1,29 @@
 import Foundation
 
-/// A progress bar on a terminal (stderr), silent otherwise: `scoring [#####.....] 52% 10400/20000 chunk 6/10 eta 0:42`.
-final class BatchProgress {
+/// A batch's progress and the wall time of its phases: `scoring [#####.....] 52% 10400/20000 chunk 6/10 eta 0:42`
+/// on a live display, nothing otherwise; ``timeline`` either way.
+public final class BatchProgress {
+    private let display: (any ProgressDisplay)?
     private var phase = ""
     private var total = 0
     private var started = Date()
     private var lastDraw = Date.distantPast
     private var lapStart = Date()
     /// Wall time of each phase so far, in order (see ``lap(_:)``).
-    private(set) var phases: [(name: String, seconds: Double)] = []
+    public private(set) var phases: [(name: String, seconds: Double)] = []
 
-    func note(_ text: String) { Console.progress(text) }
+    /// Progress shown on `display`, or nowhere.
+    public init(display: (any ProgressDisplay)? = nil) {
+        self.display = display
+    }
 
-    func start(_ phase: String, total: Int) {
+    private var isLive: Bool { display?.isLive ?? false }
+
+    /// A one-line note of what is happening now.
+    public func note(_ text: String) { if isLive { display?.redraw(text) } }
+
+    /// Starts the phase `phase` of `total` steps.
+    public func start(_ phase: String, total: Int) {
         self.phase = phase
         self.total = total
         started = Date()
@@ -20,8 +31,9 @@ final class BatchProgress {
         advance(to: 0, detail: "")
     }
 
-    func advance(to done: Int, detail: String) {
-        guard Console.stderrIsTerminal else { return }
+    /// `done` of the phase's steps are done.
+    public func advance(to done: Int, detail: String) {
+        guard isLive else { return }
         let now = Date()
         guard done >= total || now.timeIntervalSince(lastDraw) >= 0.2 else { return }
         lastDraw = now
@@ -31,27 +43,28 @@ final class BatchProgress {
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
         let elapsed = now.timeIntervalSince(started)
         let eta = done > 0 ? elapsed * Double(total - done) / Double(done) : 0
-        Console.progress("\(phase) [\(bar)] \(Int(share * 100))% \(done)/\(total) \(detail) eta \(Self.clock(eta))")
+        display?.redraw("\(phase) [\(bar)] \(Int(share * 100))% \(done)/\(total) \(detail) eta \(Self.clock(eta))")
     }
 
     /// Ends the phase with a line that stays (on a terminal).
-    func end(_ text: String) {
-        guard Console.stderrIsTerminal else { return }
-        Console.endProgress()
-        Console.error(text + " in \(Self.clock(Date().timeIntervalSince(started)))")
+    public func end(_ text: String) {
+        guard isLive else { return }
+        display?.clear()
+        display?.print(text + " in \(Self.clock(Date().timeIntervalSince(started)))")
     }
 
-    func finish() { Console.endProgress() }
+    /// Clears the progress line.
+    public func finish() { if isLive { display?.clear() } }
 
     /// Closes the phase `name` (it ran since the previous lap or since the start).
-    func lap(_ name: String) {
+    public func lap(_ name: String) {
         let now = Date()
         phases.append((name, now.timeIntervalSince(lapStart)))
         lapStart = now
     }
 
     /// `phases: load 3.1 s, index 20.4 s, …`.
-    var timeline: String {
+    public var timeline: String {
         "phases: " + phases.map { "\($0.name) \(String(format: "%.1f", $0.seconds)) s" }.joined(separator: ", ")
     }
 

@@ -5,15 +5,15 @@ import JobMatchStore
 /// The scoring phase of a batch: the applicants of one shard, in chunks of `chunkSize` along the map, each chunk
 /// scored once and checkpointed in the work folder (written atomically), so a killed run picks up where
 /// it stopped and reads back exactly what it had computed.
-struct BatchScoringPlan {
-    let inputs: BatchInputs
-    let depth: Int
-    let shard: BatchShard
-    let chunkSize: Int
-    let header: BatchScoringHeader
-    let threads: Int
+public struct BatchScoringPlan {
+    public let inputs: BatchInputs
+    public let depth: Int
+    public let shard: BatchShard
+    public let chunkSize: Int
+    public let header: BatchScoringHeader
+    public let threads: Int
 
-    init(inputs: BatchInputs, depth: Int, windowDays: Double, shard: BatchShard, chunkSize: Int, threads: Int) {
+    public init(inputs: BatchInputs, depth: Int, windowDays: Double, shard: BatchShard, chunkSize: Int, threads: Int) {
         self.inputs = inputs
         self.depth = depth
         self.shard = shard
@@ -24,13 +24,13 @@ struct BatchScoringPlan {
     }
 
     /// Thrown by the test hook that stops a run after some chunks (as a kill would).
-    struct Interrupted: Error, CustomStringConvertible {
-        let chunks: Int
-        var description: String { "stopped after \(chunks) new chunk(s), as asked" }
+    public struct Interrupted: Error, CustomStringConvertible {
+        public let chunks: Int
+        public var description: String { "stopped after \(chunks) new chunk(s), as asked" }
     }
 
     /// The candidates of every applicant of the shard, by id.
-    func score(workFolder: String, progress: BatchProgress, stopAfterChunks: Int? = nil) throws -> [BatchCandidates] {
+    public func score(workFolder: String, progress: BatchProgress, stopAfterChunks: Int? = nil) throws -> [BatchCandidates] {
         // Chunks are cut along the map (SpatialOrder) so each one scores only the postings its people can
         // reach; the candidates go back to id order at the end.
         let byID = inputs.applicants.filter { shard.contains($0.id) }

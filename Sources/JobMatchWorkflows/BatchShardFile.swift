@@ -4,8 +4,9 @@ import JobMatchStore
 
 /// Shard candidate files: what `batch --shard I/N` leaves for `batch merge` (the ``CandidateFile``
 /// format with the scoring header; rows refer to the open postings sorted by id).
-enum BatchShardFile {
-    static func write(_ records: [BatchCandidates], header: BatchScoringHeader, to path: String) throws {
+public enum BatchShardFile {
+    /// Writes one shard's candidates (0600: they are derived from people's profiles).
+    public static func write(_ records: [BatchCandidates], header: BatchScoringHeader, to path: String) throws {
         let bytes = CandidateFile.encode(header: header.json, records: records)
         do {
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
@@ -19,15 +20,15 @@ enum BatchShardFile {
     }
 
     /// Where a merged record came from: the shard file and the record's 1-based number in it.
-    struct Origin: Hashable {
-        var file: String
-        var record: Int
+    public struct Origin: Hashable, Sendable {
+        public var file: String
+        public var record: Int
     }
 
     /// Reads every shard, checks they belong to one night and cover shards 0..<N once each, and returns
     /// the common header (shard index 0) and all candidates by applicant id, each with its origin (the
     /// rows themselves are checked against the data by ``check(_:origins:inputs:depth:)``).
-    static func merge(paths: [String]) throws -> (BatchScoringHeader, [BatchCandidates], [String: Origin]) {
+    public static func merge(paths: [String]) throws -> (BatchScoringHeader, [BatchCandidates], [String: Origin]) {
         guard !paths.isEmpty else { throw JobMatchError(.malformedInput, "no shard files given") }
         var headers: [BatchScoringHeader] = []
         var records: [BatchCandidates] = []

@@ -5,11 +5,18 @@ import JobMatchStore
 /// The allocation and publication step of a batch (shared by `batch` and `batch merge`): allocate over
 /// the candidates, judge the run against the previous published one, then write the output file and the
 /// run with its lists and pushes to the database.
-struct BatchPublisher {
-    let inputs: BatchInputs
-    let options: BatchAllocationOptions
-    let scoringHeader: BatchScoringHeader
-    let progress: BatchProgress
+public struct BatchPublisher {
+    public let inputs: BatchInputs
+    public let options: BatchPublishOptions
+    public let scoringHeader: BatchScoringHeader
+    public let progress: BatchProgress
+
+    public init(inputs: BatchInputs, options: BatchPublishOptions, scoringHeader: BatchScoringHeader, progress: BatchProgress) {
+        self.inputs = inputs
+        self.options = options
+        self.scoringHeader = scoringHeader
+        self.progress = progress
+    }
 
     /// Lines explained together on all cores before they are written.
     static let writeBlock = 4096
@@ -30,7 +37,7 @@ struct BatchPublisher {
     }
 
     /// Publishes and returns the summary for people; throws `refused` when a quality gate says no.
-    func publish(candidates: [BatchCandidates]) throws -> String {
+    public func publish(candidates: [BatchCandidates]) throws -> String {
         let seekers = try Self.seekers(applicants: inputs.applicants, candidates: candidates)
         let postings = inputs.jobs.map { AllocationPosting(id: $0.id, openings: $0.openings) }
         let configuration = options.allocation

@@ -5,7 +5,7 @@ extension BatchShardFile {
     /// forged shard can never push a posting the hard rules forbid, a posting that does not exist, or a
     /// person twice. Errors name the shard file, the record number in it (as the line) and the field:
     /// `shard-1.bin:12: candidates[3].posting: …`. Throws the first errors (at most 20) together.
-    static func check(_ records: [BatchCandidates], origins: [String: Origin], inputs: BatchInputs, depth: Int) throws {
+    public static func check(_ records: [BatchCandidates], origins: [String: Origin], inputs: BatchInputs, depth: Int) throws {
         let applicants = Dictionary(uniqueKeysWithValues: inputs.applicants.map { ($0.id, $0) })
         var errors: [JobMatchError] = []
         var total = 0
@@ -46,11 +46,11 @@ extension BatchShardFile {
 }
 
 /// Shard rows that do not fit the data: nothing was published.
-struct ShardCheckFailure: Error, CustomStringConvertible {
-    var errors: [JobMatchError]
-    var total: Int
+public struct ShardCheckFailure: Error, CustomStringConvertible {
+    public var errors: [JobMatchError]
+    public var total: Int
 
-    var description: String {
+    public var description: String {
         var lines = errors.map(\.description)
         if total > errors.count { lines.append("… and \(total - errors.count) more errors") }
         lines.append("batch merge failed: \(total) invalid shard row\(total == 1 ? "" : "s"); nothing was published")
