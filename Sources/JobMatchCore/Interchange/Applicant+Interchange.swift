@@ -2,6 +2,7 @@ extension Applicant {
     static let interchangeFields: Set<String> = [
         "id", "gender", "birth_year", "district", "location", "education", "disability", "groups", "skills",
         "certificates", "experience", "preferences", "intent", "work_capacity", "profile_text", "status", "updated_at",
+        "household",
     ]
 
     /// Reads and validates an applicant; nil when a field is invalid (the reader's log says which).
@@ -49,12 +50,14 @@ extension Applicant {
         let profileText = r.string("profile_text", nonEmpty: false)
         let status: ApplicantStatus? = r.enumValue("status", required: true)
         let updatedAt = r.time("updated_at", required: true)
+        let household = r.string("household")
         guard let id, let gender, let birthYear, let district, let education, let status, let updatedAt else { return nil }
         self.init(
             id: id, gender: gender, birthYear: birthYear, district: district, location: location,
             education: education, disability: disability, groups: groups, skills: skills,
             certificates: certificates, experience: experience, preferences: preferences, intent: intent,
-            workCapacity: workCapacity, profileText: profileText, status: status, updatedAt: updatedAt
+            workCapacity: workCapacity, profileText: profileText, status: status, updatedAt: updatedAt,
+            household: household
         )
     }
 
@@ -94,6 +97,7 @@ extension Applicant {
         o["profile_text"] = profileText.map(JSONValue.string)
         o["status"] = .string(status.rawValue)
         o["updated_at"] = .string(updatedAt.text)
+        o["household"] = household.map(JSONValue.string)
         return o.value
     }
 }

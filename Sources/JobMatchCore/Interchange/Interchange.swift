@@ -1,10 +1,11 @@
 import Foundation
 
-/// The interchange format, version 1 (`shared/spec/interchange.md`): decoding one JSON line
-/// into a validated record, and encoding a record back to the same shape.
+/// The interchange format, version 1.1 (`shared/spec/interchange.md`): decoding one JSON line
+/// into a validated record, and encoding a record back to the same shape. Version 1.1 only adds optional
+/// parts (an applicant's `household`, `trainings.jsonl`, `services.jsonl`): every version 1 data set is valid.
 public enum Interchange {
     /// The format version this code reads and writes.
-    public static let version = 1
+    public static let version = "1.1"
 
     /// The three files of a data set, in the order they must be read.
     public enum File: String, CaseIterable, Sendable {
@@ -56,6 +57,16 @@ public enum Interchange {
     /// Decodes an interaction from one line of `interactions.jsonl` (or a request body of that shape).
     public static func decodeInteraction(_ json: some DataProtocol) -> Decoded<Interaction> {
         decode(json) { Interaction(interchange: $0) }
+    }
+
+    /// Decodes a training course from one line of `trainings.jsonl` (1.1; or a request body of that shape).
+    public static func decodeTraining(_ json: some DataProtocol) -> Decoded<Training> {
+        decode(json) { Training(interchange: $0) }
+    }
+
+    /// Decodes an entry of the record of assistance from one line of `services.jsonl` (1.1; or a request body).
+    public static func decodeService(_ json: some DataProtocol) -> Decoded<ServiceRecord> {
+        decode(json) { ServiceRecord(interchange: $0) }
     }
 
     /// Parses JSON text into a ``JSONValue``, or says why it is not JSON.

@@ -22,13 +22,16 @@ public struct Applicant: Hashable, Sendable, Identifiable {
     public var profileText: String?
     public var status: ApplicantStatus
     public var updatedAt: Timestamp
+    /// Interchange 1.1: members of one household share it. A zero-employment household (零就业家庭) is cleared
+    /// (动态清零) when one of its members is employed.
+    public var household: String?
 
     public init(
         id: String, gender: Gender, birthYear: Int, district: String, location: GeoPoint? = nil,
         education: Education, disability: Disability? = nil, groups: [AssistanceGroup] = [],
         skills: [String] = [], certificates: [String] = [], experience: [Experience] = [],
         preferences: Preferences = Preferences(), intent: Intent? = nil, workCapacity: WorkCapacity? = nil,
-        profileText: String? = nil, status: ApplicantStatus, updatedAt: Timestamp
+        profileText: String? = nil, status: ApplicantStatus, updatedAt: Timestamp, household: String? = nil
     ) {
         self.id = id
         self.gender = gender
@@ -47,6 +50,7 @@ public struct Applicant: Hashable, Sendable, Identifiable {
         self.profileText = profileText
         self.status = status
         self.updatedAt = updatedAt
+        self.household = household
     }
 
     /// The intent in force: `active` unless the file says otherwise.
