@@ -46,7 +46,7 @@ extension AppDatabase {
         return try withExtendedLifetime(lock) {
             try dbWriter.writeWithoutTransaction { db in
                 try Self.withImportSettings(db) {
-                    var writes = BoundedWrites(db: db, rowsPerTransaction: 1)
+                    var writes = BoundedWrites(db: db)
                     try ImportGeneration.removeLeftovers(db, writes: &writes)
                     return true
                 }
@@ -67,25 +67,20 @@ extension AppDatabase {
     private static func importDataSet(paths: [Interchange.File: String], options: DataSetImport.Options, db: Database) throws
         -> DataSetImport.Summary
     {
-        var writes = BoundedWrites(db: db, rowsPerTransaction: options.rowsPerTransaction)
+        var writes = BoundedWrites(db: db)
         try ImportGeneration.removeLeftovers(db, writes: &writes)
         var run: ImportRun
         do {
             let generation = try ImportGeneration.stage(db, writes: &writes, rowsPerTransaction: options.rowsPerTransaction)
             run = ImportRun(options: options, writes: writes)
-            do {
-                try run.read(paths[.applicants]!, as: .applicants, db: db)
-                try run.read(paths[.jobs]!, as: .jobs, db: db)
-                if FileManager.default.fileExists(atPath: paths[.interactions]!) {
-                    try run.read(paths[.interactions]!, as: .interactions, db: db)
-                } else {
-                    run.summary.warnings.append("\(paths[.interactions]!): missing, read as empty")
-                }
-                try run.writes.commit()
-            } catch {
-                run.writes.rollback()
-                throw error
+            try run.read(paths[.applicants]!, as: .applicants, db: db)
+            try run.read(paths[.jobs]!, as: .jobs, db: db)
+            if FileManager.default.fileExists(atPath: paths[.interactions]!) {
+                try run.read(paths[.interactions]!, as: .interactions, db: db)
+            } else {
+                run.summary.warnings.append("\(paths[.interactions]!): missing, read as empty")
             }
+            try run.flush(db)
             if run.errorCount > 0 { throw DataSetImport.Failure(errors: run.errors, totalErrors: run.errorCount) }
             let (applicants, jobs) = (run.applicantLines, run.jobLines)
             let start = ContinuousClock.now
@@ -105,38 +100,39 @@ extension AppDatabase {
     }
 }
 
-/// The statements that stage one record in the import's generation (``ImportGeneration``).
-enum StagedRows {
-    /// Stages an applicant; true when it replaces one already there.
-    static func stage(_ a: Applicant, _ db: Database) throws -> Bool {
-        let replaced = try AppDatabase.exists(table: ImportGeneration.next("applicant"), id: a.id, db)
-        try db.cachedStatement(sql: """
-            INSERT INTO applicant_next (id, district, status, updated_at, record) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET district = excluded.district, status = excluded.status,
-              updated_at = excluded.updated_at, record = excluded.record
-            """).execute(arguments: [a.id, a.district, a.status.rawValue, a.updatedAt.text, a.interchangeJSON.jsonText])
-        return replaced
-    }
+/// One record of an import waiting to be staged in its generation (``ImportGeneration``).
+enum StagedRow {
+    case applicant(Applicant)
+    case job(Job)
+    case interaction(Interaction)
 
-    /// Stages a job; true when it replaces one already there.
-    static func stage(_ j: Job, _ db: Database) throws -> Bool {
-        let replaced = try AppDatabase.exists(table: ImportGeneration.next("job"), id: j.id, db)
-        try db.cachedStatement(sql: """
-            INSERT INTO job_next (id, district, status, job_type, posted_at_epoch, expires_at_epoch, record) VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET district = excluded.district, status = excluded.status,
-              job_type = excluded.job_type, posted_at_epoch = excluded.posted_at_epoch,
-              expires_at_epoch = excluded.expires_at_epoch, record = excluded.record
-            """).execute(arguments: [
-                j.id, j.district, j.status.rawValue, j.jobType.rawValue, j.postedAt.secondsSince1970, j.expiresAt.secondsSince1970,
-                j.interchangeJSON.jsonText,
-            ])
-        return replaced
-    }
-
-    /// Stages an interaction; true when it is new (not already recorded).
-    static func stage(_ i: Interaction, _ db: Database) throws -> Bool {
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO interaction_next (applicant_id, job_id, event, at, at_epoch) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [i.applicant, i.job, i.event.rawValue, i.at.text, i.at.secondsSince1970])
-        return db.changesCount > 0
+    /// Writes the record into the staged tables and counts it (added, replaced, already present).
+    func stage(_ db: Database, counting summary: inout DataSetImport.Summary) throws {
+        switch self {
+        case let .applicant(a):
+            let replaced = try AppDatabase.exists(table: ImportGeneration.next("applicant"), id: a.id, db)
+            try db.cachedStatement(sql: """
+                INSERT INTO applicant_next (id, district, status, updated_at, record) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET district = excluded.district, status = excluded.status,
+                  updated_at = excluded.updated_at, record = excluded.record
+                """).execute(arguments: [a.id, a.district, a.status.rawValue, a.updatedAt.text, a.interchangeJSON.jsonText])
+            if replaced { summary.applicantsReplaced += 1 } else { summary.applicantsAdded += 1 }
+        case let .job(j):
+            let replaced = try AppDatabase.exists(table: ImportGeneration.next("job"), id: j.id, db)
+            try db.cachedStatement(sql: """
+                INSERT INTO job_next (id, district, status, job_type, posted_at_epoch, expires_at_epoch, record) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET district = excluded.district, status = excluded.status,
+                  job_type = excluded.job_type, posted_at_epoch = excluded.posted_at_epoch,
+                  expires_at_epoch = excluded.expires_at_epoch, record = excluded.record
+                """).execute(arguments: [
+                    j.id, j.district, j.status.rawValue, j.jobType.rawValue, j.postedAt.secondsSince1970, j.expiresAt.secondsSince1970,
+                    j.interchangeJSON.jsonText,
+                ])
+            if replaced { summary.jobsReplaced += 1 } else { summary.jobsAdded += 1 }
+        case let .interaction(i):
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO interaction_next (applicant_id, job_id, event, at, at_epoch) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [i.applicant, i.job, i.event.rawValue, i.at.text, i.at.secondsSince1970])
+            if db.changesCount > 0 { summary.interactionsAdded += 1 } else { summary.interactionsAlreadyPresent += 1 }
+        }
     }
 }

@@ -5,8 +5,9 @@ import JobMatchCore
 /// The state of one import: what was seen, what went wrong, what was written.
 struct ImportRun {
     let options: DataSetImport.Options
-    /// The bounded transactions the records are staged in.
+    /// The bounded transactions the records are staged in, and the records waiting for the next one.
     var writes: BoundedWrites
+    var pending: [StagedRow] = []
     var summary = DataSetImport.Summary()
     var errors: [JobMatchError] = []
     var errorCount = 0
@@ -34,18 +35,17 @@ struct ImportRun {
         for line in reader {
             records += 1
             if records % 5000 == 0 {
-                try writes.commit()   // no transaction stays open while the caller is called
                 options.progress?(.init(file: path, bytesRead: line.bytesRead, totalBytes: total, records: records))
             }
             switch file {
             case .applicants:
                 let decoded = Interchange.decodeApplicant(line.bytes)
                 let shifted = decoded.record.map { shift == 0 ? $0 : $0.shifted(by: shift) }
-                try store(shifted, decoded, in: .applicants, path: path, line: line.number, db: db, stage: StagedRows.stage)
+                try store(shifted, decoded, in: .applicants, path: path, line: line.number, db: db, as: StagedRow.applicant)
             case .jobs:
                 let decoded = Interchange.decodeJob(line.bytes)
                 let shifted = decoded.record.map { shift == 0 ? $0 : $0.shifted(by: shift) }
-                try store(shifted, decoded, in: .jobs, path: path, line: line.number, db: db, stage: StagedRows.stage)
+                try store(shifted, decoded, in: .jobs, path: path, line: line.number, db: db, as: StagedRow.job)
             case .interactions:
                 let decoded = Interchange.decodeInteraction(line.bytes)
                 note(decoded, path: path, line: line.number)
@@ -59,30 +59,43 @@ struct ImportRun {
                     fail(JobMatchError(.invalidRecord, "unknown job \"\(interaction.job)\"", field: "job", file: path, line: line.number))
                 }
                 guard errorCount == 0 else { continue }
-                var added = false
-                try writes.row { added = try StagedRows.stage(interaction, db) }
-                if added { summary.interactionsAdded += 1 } else { summary.interactionsAlreadyPresent += 1 }
+                try stage(.interaction(interaction), db: db)
             }
         }
-        try writes.commit()
+        try flush(db)
         options.progress?(.init(file: path, bytesRead: total, totalBytes: total, records: records))
     }
 
     /// Notes an applicant's or job's issues, claims its id, and stages it while the import is still clean.
     mutating func store<R: Identifiable>(
         _ record: R?, _ decoded: Interchange.Decoded<R>, in file: Interchange.File, path: String, line: Int, db: Database,
-        stage: (R, Database) throws -> Bool
+        as row: (R) -> StagedRow
     ) throws where R.ID == String {
         note(decoded, path: path, line: line)
         guard let record, claim(record.id, in: file, path: path, line: line), errorCount == 0 else { return }
-        var replaced = false
-        try writes.row { replaced = try stage(record, db) }
-        switch (file, replaced) {
-        case (.applicants, true): summary.applicantsReplaced += 1
-        case (.applicants, false): summary.applicantsAdded += 1
-        case (_, true): summary.jobsReplaced += 1
-        case (_, false): summary.jobsAdded += 1
-        }
+        try stage(row(record), db: db)
+    }
+
+    /// Queues a record; a full queue is written in one short transaction.
+    mutating func stage(_ row: StagedRow, db: Database) throws {
+        pending.append(row)
+        if pending.count >= options.rowsPerTransaction { try flush(db) }
+    }
+
+    /// Writes the queued records in one transaction (records are decoded and checked before, outside it,
+    /// so the write lock is held only for the inserts).
+    mutating func flush(_ db: Database) throws {
+        guard !pending.isEmpty else { return }
+        let rows = pending
+        pending.removeAll(keepingCapacity: true)
+        var counts = DataSetImport.Summary()
+        try writes.transaction { for row in rows { try row.stage(db, counting: &counts) } }
+        summary.applicantsAdded += counts.applicantsAdded
+        summary.applicantsReplaced += counts.applicantsReplaced
+        summary.jobsAdded += counts.jobsAdded
+        summary.jobsReplaced += counts.jobsReplaced
+        summary.interactionsAdded += counts.interactionsAdded
+        summary.interactionsAlreadyPresent += counts.interactionsAlreadyPresent
     }
 
     /// Records the decode's errors and warnings against the file and line.
