@@ -84,7 +84,7 @@ extension AppDatabase {
     }
 
     /// Lines stored per transaction while a run is published.
-    public static let publishBlock = 2_000
+    public static let publishBlock = 500
 
     /// Stores a published run: the run, every applicant's line and the pushes (at the run's as-of time).
     /// `produce` is called with a function that stores one line and its pushes, and returns the output's
