@@ -125,7 +125,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JobMatchStoreTests",
-            dependencies: ["JobMatchStore", "JobMatchCore"],
+            dependencies: ["JobMatchStore", "JobMatchCore", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

@@ -5,7 +5,7 @@ bounded request loops. Driven by scripts/bench-reliability.sh, which prepares th
 
     bench_reliability.py --port P --db DB --jobmatch BIN --import-dir DIR --as-of T --tokens FILE --out DIR
 """
-import argparse, asyncio, json, os, random, sqlite3, subprocess, sys, time, urllib.parse
+import argparse, asyncio, json, os, random, sqlite3, subprocess, sys, threading, time, urllib.parse
 from datetime import datetime
 
 
@@ -56,7 +56,7 @@ class ListLoad:
     def __init__(self, port, token, applicants, as_of, clients):
         self.port, self.token, self.applicants, self.clients = port, token, applicants, clients
         self.q = urllib.parse.quote(as_of, safe="")
-        self.results = []  # (start, latency_s, status)
+        self.results = []  # (start, latency_s, status); status 503 only with Retry-After, else -503
         self.stop = asyncio.Event()
 
     async def worker(self, seed):
@@ -65,12 +65,18 @@ class ListLoad:
         while not self.stop.is_set():
             a = rnd.choice(self.applicants)
             t0 = time.monotonic()
+            retry = None
             try:
-                status, _, _ = await conn.request(f"/v1/applicants/{a}/recommendations?k=10&as_of={self.q}", self.token)
+                status, headers, _ = await conn.request(f"/v1/applicants/{a}/recommendations?k=10&as_of={self.q}", self.token)
+                retry = headers.get("retry-after")
+                if status == 503 and retry is None:
+                    status = -503
             except Exception:
                 status = -1
                 conn.close()
             self.results.append((t0, time.monotonic() - t0, status))
+            if status == 503:  # a client that honours Retry-After (at most 1 s here)
+                await asyncio.sleep(min(float(retry), 1.0))
 
     def start(self):
         self.tasks = [asyncio.create_task(self.worker(i)) for i in range(self.clients)]
@@ -82,7 +88,9 @@ class ListLoad:
     def window(self, start, end):
         rows = [r for r in self.results if start <= r[0] < end]
         lat = [r[1] for r in rows if r[2] == 200]
-        return {"requests": len(rows), "errors": sum(1 for r in rows if r[2] != 200),
+        refused = sum(1 for r in rows if r[2] == 503)
+        return {"requests": len(rows), "errors": sum(1 for r in rows if r[2] not in (200, 503)),
+                "refused_503": refused, "refused_share": round(refused / len(rows), 3) if rows else 0.0,
                 "p50_ms": round(pct(lat, 50) * 1000, 1), "p99_ms": round(pct(lat, 99) * 1000, 1),
                 "max_ms": round(max(lat, default=float("nan")) * 1000, 1)}
 
@@ -98,13 +106,52 @@ def open_at(db, ids, t):
     return out
 
 
-async def lists_of(port, token, ids, as_of):
+async def lists_of(port, token, ids, as_of, patience=900.0):
+    """Each person's list; a 503 with Retry-After (the index being rebuilt) is retried, up to `patience` s."""
     conn, q, out = Conn(port), urllib.parse.quote(as_of, safe=""), {}
+    deadline = time.monotonic() + patience
     for a in ids:
-        status, _, body = await conn.request(f"/v1/applicants/{a}/recommendations?k=10&as_of={q}", token)
+        while True:
+            status, headers, body = await conn.request(f"/v1/applicants/{a}/recommendations?k=10&as_of={q}", token, timeout=120)
+            if status != 503 or "retry-after" not in headers or time.monotonic() > deadline:
+                break
+            await asyncio.sleep(min(float(headers["retry-after"]), 0.25))
         out[a] = [r["job"] for r in json.loads(body)["recommendations"]] if status == 200 else None
     conn.close()
     return out
+
+
+class LockProbe:
+    """Another writer on the database: BEGIN IMMEDIATE; COMMIT every 50 ms, recording how long it waited
+    for the write lock (what an audit write of the daemon would wait), with SQLite's 30 s busy timeout."""
+
+    def __init__(self, db):
+        self.db, self.waits, self.failures, self.stop = db, [], 0, threading.Event()
+
+    def run(self):
+        con = sqlite3.connect(self.db, timeout=30, isolation_level=None)
+        while not self.stop.is_set():
+            t0 = time.monotonic()
+            try:
+                con.execute("BEGIN IMMEDIATE")
+                con.execute("COMMIT")
+            except sqlite3.OperationalError:
+                self.failures += 1
+            self.waits.append((t0, time.monotonic() - t0))
+            time.sleep(0.05)
+        con.close()
+
+    def start(self):
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+
+    def finish(self):
+        self.stop.set()
+        self.thread.join()
+
+    def window(self, start, end):
+        w = [d for t, d in self.waits if start <= t < end]
+        return {"probes": len(w), "max_wait_ms": round(max(w, default=0) * 1000, 1), "p99_wait_ms": round(pct(w, 99) * 1000, 1)}
 
 
 async def phase_import(a, tokens, applicants, report):
@@ -113,17 +160,21 @@ async def phase_import(a, tokens, applicants, report):
     before = await lists_of(a.port, tokens["operator"], probe, a.as_of)
     load = ListLoad(a.port, tokens["operator"], applicants, a.as_of, a.clients)
     load.start()
+    lock = LockProbe(a.db)
+    lock.start()
     await asyncio.sleep(a.baseline)
     t_import = time.monotonic()
     proc = await asyncio.create_subprocess_exec(a.jobmatch, "import", a.import_dir, "--db", a.db,
-                                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, err = await proc.communicate()
+                                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out, err = await proc.communicate()
     t_imported = time.monotonic()
     if proc.returncode != 0:
         print(err.decode(), file=sys.stderr)
         raise SystemExit("import failed")
-    # Right after the commit: no list may use stale data.
+    import_says = [l.strip() for l in out.decode().splitlines() if "longest write transaction" in l]
+    # Right after the commit: no list may use stale data (503 while the index is rebuilt is retried).
     after = await lists_of(a.port, tokens["operator"], probe, a.as_of)
+    t_served = time.monotonic()
     await asyncio.sleep(1)
     t_batch = time.monotonic()
     proc = await asyncio.create_subprocess_exec(a.jobmatch, "batch", "--db", a.db, "--as-of", a.as_of, "--force",
@@ -136,6 +187,7 @@ async def phase_import(a, tokens, applicants, report):
         raise SystemExit("batch failed")
     await asyncio.sleep(1)
     await load.finish()
+    lock.finish()
     listed_before = sorted({j for l in before.values() if l for j in l})
     still_open = open_at(a.db, listed_before, t)
     went = {j for j, ok in still_open.items() if not ok}
@@ -145,7 +197,12 @@ async def phase_import(a, tokens, applicants, report):
     known = set(listed_before)
     report["import"] = {
         "seconds": round(t_imported - t_import, 1), "baseline": load.window(0, t_import),
-        "during_import": load.window(t_import, t_imported), "during_batch": load.window(t_batch, t_batched),
+        "during_import": load.window(t_import, t_imported), "after_import_until_served": load.window(t_imported, t_served),
+        "seconds_until_probe_served": round(t_served - t_imported, 1),
+        "during_batch": load.window(t_batch, t_batched),
+        "import_says": import_says, "lock_wait_during_import": lock.window(t_import, t_imported),
+        "lock_wait_until_served": lock.window(t_imported, t_served), "lock_wait_during_batch": lock.window(t_batch, t_batched),
+        "lock_probe_failures": lock.failures,
         "batch_seconds": round(t_batched - t_batch, 1),
         "probe_people": len(probe),
         "postings_listed_before": len(listed_before), "of_them_no_longer_open": len(went),

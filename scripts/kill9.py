@@ -3,7 +3,9 @@
 
 Import: each run copies a database holding other data, starts an import of a larger data set, and kills
 it with SIGKILL at a random moment of its reference duration. The database must pass PRAGMA
-integrity_check and hold either exactly what it held before or exactly what a clean import leaves.
+integrity_check and hold either exactly what it held before or exactly what a clean import leaves; then the
+same import is run again to the end: it must succeed, leave exactly the clean import's state, and no
+staged table (`*_next`, `*_old`) may remain.
 
 Batch: each run starts the night's batch on a copy of the database, kills it at a random moment, then runs
 the same command again to the end: the output file must be byte-identical to the one of a clean run,
@@ -11,7 +13,7 @@ and the database must pass integrity_check.
 
   kill9.py JOBMATCH_BINARY WORK_DIR [--import-runs N] [--batch-runs N] [--seed S]
 """
-import argparse, hashlib, json, os, random, shutil, signal, subprocess, sys, time
+import argparse, hashlib, json, os, random, shutil, signal, sqlite3, subprocess, sys, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fuzz_import import db_state  # noqa: E402
@@ -22,6 +24,14 @@ def fresh_copy(src, dst):
         if os.path.exists(dst + suffix):
             os.remove(dst + suffix)
     shutil.copy(src, dst)
+
+
+def staged_tables(path):
+    """Tables an import stages in or switches out (left behind only by a killed import)."""
+    con = sqlite3.connect(path)
+    names = [r[0] for r in con.execute("SELECT name FROM sqlite_schema WHERE type = 'table' AND (name LIKE '%\\_next' ESCAPE '\\' OR name LIKE '%\\_old' ESCAPE '\\')")]
+    con.close()
+    return names
 
 
 def timed(cmd):
@@ -59,6 +69,7 @@ def main():
     w = os.path.abspath(args.work)
     J = args.binary
     counts = {"import_runs": 0, "import_killed": 0, "import_unchanged": 0, "import_complete": 0, "import_other": 0,
+              "import_left_staged": 0, "import_rerun_complete": 0, "import_rerun_other": 0,
               "batch_runs": 0, "batch_killed": 0, "batch_identical": 0, "batch_different": 0, "corrupt": 0}
     problems = []
 
@@ -82,6 +93,15 @@ def main():
         counts[key] += 1
         if key == "import_other":
             problems.append(f"import #{n}: neither unchanged nor complete")
+        counts["import_left_staged"] += bool(staged_tables(run))
+        rerun = subprocess.run([J, "import", os.path.join(w, "data"), "--db", run], capture_output=True)
+        ok, state = db_state(run)
+        if rerun.returncode == 0 and ok == "ok" and state == complete and not staged_tables(run):
+            counts["import_rerun_complete"] += 1
+        else:
+            counts["import_rerun_other"] += 1
+            problems.append(f"import #{n}: the rerun after the kill exited {rerun.returncode}, integrity {ok}, "
+                            f"complete {state == complete}, staged left {staged_tables(run)}")
 
     # Batch.
     night = os.path.join(w, "night.sqlite")

@@ -2,15 +2,18 @@ import ArgumentParser
 import Foundation
 import JobMatchStore
 
-/// `jobmatch import DIR`: loads a data set folder into the database in one transaction.
+/// `jobmatch import DIR`: loads a data set folder into the database, all or nothing (staged in bounded
+/// transactions, made visible by one short switch).
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a data set folder (interchange format) in one transaction.",
+        abstract: "Import a data set folder (interchange format), all or nothing.",
         discussion: """
         Reads applicants.jsonl, jobs.jsonl and interactions.jsonl (optional). On any invalid record nothing \
         is written, the exit code is 1, and stderr lists the errors as file:line: field: message. A record \
-        whose id is already in the database replaces it; an interaction already recorded is skipped.
+        whose id is already in the database replaces it; an interaction already recorded is skipped. \
+        Readers see the data as it was until the import is complete, then all of it at once; no write \
+        transaction holds the database for long, so a daemon on the same file goes on answering.
         """
     )
 
@@ -20,6 +23,11 @@ struct ImportCommand: ParsableCommand {
         valueName: "time"))
     var shiftTo: String?
     @OptionGroup var database: DatabaseOptions
+
+    static func milliseconds(_ d: Duration) -> String {
+        let (seconds, attoseconds) = d.components
+        return String(format: "%.1f ms", Double(seconds) * 1000 + Double(attoseconds) / 1e15)
+    }
 
     func run() throws {
         let db = try database.open()
@@ -44,6 +52,7 @@ struct ImportCommand: ParsableCommand {
               applicants: \(summary.applicantsAdded) added, \(summary.applicantsReplaced) replaced
               jobs: \(summary.jobsAdded) added, \(summary.jobsReplaced) replaced
               interactions: \(summary.interactionsAdded) added, \(summary.interactionsAlreadyPresent) already present
+              longest write transaction: \(Self.milliseconds(summary.longestWriteTransaction)); switch: \(Self.milliseconds(summary.switchDuration))
             """)
         } catch let failure as DataSetImport.Failure {
             Console.endProgress()

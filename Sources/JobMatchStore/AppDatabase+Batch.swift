@@ -84,7 +84,7 @@ extension AppDatabase {
     }
 
     /// Lines stored per transaction while a run is published.
-    public static let publishBlock = 2_000
+    public static let publishBlock = 500
 
     /// Stores a published run: the run, every applicant's line and the pushes (at the run's as-of time).
     /// `produce` is called with a function that stores one line and its pushes, and returns the output's
@@ -102,8 +102,8 @@ extension AppDatabase {
         try dbWriter.writeWithoutTransaction { db in
             var writing = run
             writing.status = .writing
+            try Self.removeRun(id: run.id, db)
             try db.inTransaction(.immediate) {
-                try db.execute(sql: "DELETE FROM batch_run WHERE id = ?", arguments: [run.id])
                 try Self.insert(writing, db)
                 return .commit
             }
@@ -135,13 +135,35 @@ extension AppDatabase {
                     return .commit
                 }
             } catch {
-                try? db.inTransaction(.immediate) {
-                    try db.execute(sql: "DELETE FROM batch_run WHERE id = ? AND status = 'writing'", arguments: [run.id])
-                    return .commit
-                }
+                try? Self.removeRun(id: run.id, db)
                 throw error
             }
             _ = try? db.checkpoint(.passive)
+        }
+    }
+
+    /// Deletes a stored run with its lists and pushes in bounded transactions: first it is marked `writing`
+    /// (from then on it counts for nothing, as if gone), then its rows go ``publishBlock`` at a time, then
+    /// the run itself. A city-scale night (200,000 lists, 2 million pushes) never goes in one transaction.
+    static func removeRun(id: String, _ db: Database) throws {
+        try db.inTransaction(.immediate) {
+            try db.execute(sql: "UPDATE batch_run SET status = 'writing' WHERE id = ?", arguments: [id])
+            return .commit
+        }
+        for table in ["push_history", "batch_list"] {
+            var deleted = 0
+            repeat {
+                try db.inTransaction(.immediate) {
+                    try db.execute(sql: "DELETE FROM \(table) WHERE rowid IN (SELECT rowid FROM \(table) WHERE run_id = ? LIMIT ?)",
+                                   arguments: [id, publishBlock * 5])
+                    deleted = db.changesCount
+                    return .commit
+                }
+            } while deleted > 0
+        }
+        try db.inTransaction(.immediate) {
+            try db.execute(sql: "DELETE FROM batch_run WHERE id = ?", arguments: [id])
+            return .commit
         }
     }
 

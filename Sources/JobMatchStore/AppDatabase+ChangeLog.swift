@@ -24,8 +24,8 @@ public struct DataSnapshot: Sendable {
 // The change log: triggers on `applicant` and `job` append (version, kind, id) to `change_log` in the
 // transaction that changes the row, whoever writes (the daemon, the CLI, another process). The data
 // version is the last version handed out (`sqlite_sequence`), so it stays right after old entries are
-// trimmed. Interactions are not logged: no index or pool is built from them, and logging them would
-// double the cost of an import's swap.
+// trimmed. An import logs one `bulk` entry instead of one per row (``ImportGeneration``): a follower
+// rebuilds from a snapshot. Interactions are not logged: no index or pool is built from them.
 extension AppDatabase {
     /// The `v5` migration: the `change_log` table and its triggers.
     static func createChangeLog(_ db: Database) throws {
@@ -62,7 +62,8 @@ extension AppDatabase {
     }
 
     /// The changes committed after `version`, or nil when a full ``snapshot()`` is the better way (more
-    /// than `limit` entries, or the log no longer reaches back to `version` because it was trimmed).
+    /// than `limit` entries, the log no longer reaches back to `version` because it was trimmed, or a
+    /// `bulk` entry: an import switched in a new generation of the data tables, logged as one change).
     public func changes(since version: Int64, limit: Int) async throws -> ChangeSet? {
         try await dbWriter.read { db in
             let now = try Self.dataVersion(db)
@@ -72,6 +73,9 @@ extension AppDatabase {
             guard oldest <= version + 1 else { return nil }
             let entries = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM change_log WHERE version > ?", arguments: [version]) ?? 0
             guard entries <= limit else { return nil }
+            let bulk = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM change_log WHERE version > ? AND kind = 'bulk')",
+                                         arguments: [version]) ?? false
+            guard !bulk else { return nil }
             let changed = "SELECT DISTINCT id FROM change_log WHERE version > ? AND kind = ?"
             set.jobs = try String.fetchAll(db, sql: "SELECT record FROM job WHERE id IN (\(changed))", arguments: [version, "job"])
                 .decodedOnAllCores(Self.decodeJob)

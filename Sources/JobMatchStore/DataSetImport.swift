@@ -13,6 +13,10 @@ public enum DataSetImport {
         public var interactionsAlreadyPresent = 0
         /// Unknown fields and other things that were ignored, one line per kind.
         public var warnings: [String] = []
+        /// The longest write transaction of the import (the time it held the database's write lock at once).
+        public var longestWriteTransaction: Duration = .zero
+        /// How long the transaction that made the new data visible took.
+        public var switchDuration: Duration = .zero
     }
 
     /// How far an import has read, for a progress display.
@@ -47,11 +51,16 @@ public enum DataSetImport {
         public var timeShift: Double
         /// Called every few thousand records and at the end of each file.
         public var progress: (@Sendable (Progress) -> Void)?
+        /// Rows staged per write transaction (each transaction holds the write lock only that long).
+        public var rowsPerTransaction: Int
 
-        public init(maxReportedErrors: Int = 100, timeShift: Double = 0, progress: (@Sendable (Progress) -> Void)? = nil) {
+        public init(maxReportedErrors: Int = 100, timeShift: Double = 0, progress: (@Sendable (Progress) -> Void)? = nil,
+                    rowsPerTransaction: Int = 2_000)
+        {
             self.maxReportedErrors = maxReportedErrors
             self.timeShift = timeShift
             self.progress = progress
+            self.rowsPerTransaction = rowsPerTransaction
         }
     }
 }

@@ -61,6 +61,7 @@ struct Answer {
     var status: Int
     var contentType: String?
     var text: String
+    var retryAfter: String? = nil
     var json: JSONValue? { try? Interchange.parse(Array(text.utf8)).get() }
 }
 
@@ -71,7 +72,8 @@ extension TestClientProtocol {
         if let token { headers[.authorization] = "Bearer \(token)" }
         if body != nil { headers[.contentType] = "application/json" }
         return try await execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { response in
-            Answer(status: Int(response.status.code), contentType: response.headers[.contentType], text: String(buffer: response.body))
+            Answer(status: Int(response.status.code), contentType: response.headers[.contentType], text: String(buffer: response.body),
+                   retryAfter: response.headers[.retryAfter])
         }
     }
 
