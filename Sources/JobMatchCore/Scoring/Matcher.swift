@@ -143,15 +143,19 @@ public struct Matcher: Sendable {
         let ids = index.ids
         let columns = index.columns
         let bm = members.count
+        let profiles = members.map { allProfiles[$0] }
+        let ranges = planRanges(profiles: profiles, live: live)
+        if takesCompactPath(applicants: bm, rows: ranges.reduce(0) { $0 + $1.count }) {
+            return [compactScore(vector: vectors[members[0]], profile: profiles[0], ranges: ranges, eligible: eligible, capacity: capacity)]
+        }
         let blockJ = bm == 1 ? max(1, configuration.singleApplicantJobBlock) : max(1, configuration.jobBlock)
         for (i, a) in members.enumerated() { scratch.matrix.replaceSubrange(i * d..<(i + 1) * d, with: vectors[a]) }
-        let profiles = members.map { allProfiles[$0] }
         var market = [TopKCollector](repeating: TopKCollector(capacity: capacity), count: bm)
         var welfare = [TopKCollector](repeating: TopKCollector(capacity: capacity), count: bm)
         // Worker w scores rows lo..<hi of the block (its own single-threaded sgemm) and scans them.
         let workers = bm >= 2 * configuration.blockThreads ? max(1, configuration.blockThreads) : 1
         let kernel = workers > 1 ? workerKernel : kernel
-        let pieces = planRanges(profiles: profiles, live: live).flatMap { range in
+        let pieces = ranges.flatMap { range in
             stride(from: range.lowerBound, to: range.upperBound, by: blockJ).map { $0..<min($0 + blockJ, range.upperBound) }
         }
         scratch.matrix.withUnsafeBufferPointer { a in
