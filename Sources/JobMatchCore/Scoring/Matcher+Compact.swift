@@ -15,10 +15,19 @@ struct CompactSelection: Sendable {
 }
 
 extension Matcher {
-    /// True when one applicant over `rows` job rows takes the compact path.
-    func takesCompactPath(applicants: Int, rows: Int) -> Bool {
-        configuration.usesCompactMatrix && applicants == 1 && rows >= configuration.compactFromRows
-            && index.compact.count == index.count && !configuration.useReferenceKernel
+    /// A small group (at most ``MatcherConfiguration/compactGroupUpTo``) whose every member may reach at least
+    /// ``MatcherConfiguration/compactFromRows`` rows: each member scored alone on the compact matrix, over
+    /// their own reach. Nil when the group takes the float32 path.
+    func compactEach(_ members: [Int], vectors: [[Float]], profiles: [ApplicantRuleProfile], live: [Bool], eligible: [UInt8],
+                     capacity: Int) -> [Collected]?
+    {
+        guard configuration.usesCompactMatrix, !configuration.useReferenceKernel, index.compact.count == index.count,
+              members.count <= max(1, configuration.compactGroupUpTo) else { return nil }
+        let plans = profiles.map { planRanges(profiles: [$0], live: live) }
+        guard plans.allSatisfy({ $0.reduce(0) { $0 + $1.count } >= configuration.compactFromRows }) else { return nil }
+        return members.indices.map { i in
+            compactScore(vector: vectors[members[i]], profile: profiles[i], ranges: plans[i], eligible: eligible, capacity: capacity)
+        }
     }
 
     /// One applicant's collectors from the compact matrix, the same lists as the float32 path's.

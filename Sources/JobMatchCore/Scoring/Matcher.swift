@@ -144,10 +144,10 @@ public struct Matcher: Sendable {
         let columns = index.columns
         let bm = members.count
         let profiles = members.map { allProfiles[$0] }
-        let ranges = planRanges(profiles: profiles, live: live)
-        if takesCompactPath(applicants: bm, rows: ranges.reduce(0) { $0 + $1.count }) {
-            return [compactScore(vector: vectors[members[0]], profile: profiles[0], ranges: ranges, eligible: eligible, capacity: capacity)]
+        if let alone = compactEach(members, vectors: vectors, profiles: profiles, live: live, eligible: eligible, capacity: capacity) {
+            return alone
         }
+        let ranges = planRanges(profiles: profiles, live: live)
         let blockJ = bm == 1 ? max(1, configuration.singleApplicantJobBlock) : max(1, configuration.jobBlock)
         for (i, a) in members.enumerated() { scratch.matrix.replaceSubrange(i * d..<(i + 1) * d, with: vectors[a]) }
         var market = [TopKCollector](repeating: TopKCollector(capacity: capacity), count: bm)
