@@ -144,5 +144,12 @@ import Testing
         #expect(patched.compact.codes == rebuilt.codes)
         #expect(patched.compact.scale == rebuilt.scale && patched.compact.error2 == rebuilt.error2)
         #expect(patched.compact.hat1 == rebuilt.hat1 && patched.compact.hat2 == rebuilt.hat2)
+        // Without the compact copy, patches leave it empty and every query takes the float32 path.
+        var plain = JobIndex(model: MatcherTests.model, jobs: jobs, compact: false)
+        plain.patch(upserts: [extra], removals: [jobs[2].id, jobs[5].id])
+        #expect(plain.compact.count == 0 && plain.count == jobs.count - 1)
+        let a = MatcherTests.market.applicants[0]
+        #expect(Self.compactMatcher(plain, isa: 2, threads: 1).topCandidates(applicants: [a], m: 10, asOf: MatcherTests.market.asOf)
+            == Matcher(index: plain).topCandidates(applicants: [a], m: 10, asOf: MatcherTests.market.asOf))
     }
 }

@@ -10,6 +10,8 @@ public struct JobIndex: Sendable {
     public private(set) var columns: RuleColumns
     /// ``vectors`` in int8 with per-row error norms (what one applicant with a wide reach is scored on first).
     public private(set) var compact: CompactJobMatrix
+    /// Whether ``compact`` is kept (else it stays empty).
+    private let keepsCompact: Bool
     /// `jobs[i].id`, kept beside the rows for tie-breaks.
     public private(set) var ids: [String]
     private var rowByID: [String: Int]
@@ -20,19 +22,22 @@ public struct JobIndex: Sendable {
 
     /// Indexes `jobs` (later duplicates of an id replace earlier ones), extracting the vectors on all cores.
     /// `history`: the interactions before the as-of time, read by a hybrid model's history blocks (applicant and job rows).
-    public init(model: MatchModel, jobs: [Job], history: InteractionHistory? = nil) {
+    /// `compact`: also build ``compact`` (a quarter of the float32 bytes more); without it every query takes
+    /// the float32 path (a night whose blocks are cut along the map gains nothing from it).
+    public init(model: MatchModel, jobs: [Job], history: InteractionHistory? = nil, compact: Bool = true) {
         extractor = FeatureExtractor(model: model, history: history)
         self.jobs = []
         vectors = []
         columns = RuleColumns()
-        compact = CompactJobMatrix(dimension: extractor.dimension)
+        self.compact = CompactJobMatrix(dimension: extractor.dimension)
+        keepsCompact = compact
         ids = []
         rowByID = [:]
         self.jobs.reserveCapacity(jobs.count)
         vectors.reserveCapacity(jobs.count * extractor.dimension)
         let extractor = extractor
         for (job, vector) in zip(jobs, jobs.concurrentMap { extractor.jobVector($0) }) { upsert(job, vector: vector[...], compacting: false) }
-        compact = CompactJobMatrix(vectors: vectors, dimension: dimension)
+        if compact { self.compact = CompactJobMatrix(vectors: vectors, dimension: dimension) }
     }
 
     /// Indexes `jobs` with the given rows instead of extracted ones (`vectors[i]` is `jobs[i]`'s; ids distinct):
@@ -43,6 +48,7 @@ public struct JobIndex: Sendable {
         self.vectors = []
         columns = RuleColumns()
         compact = CompactJobMatrix(dimension: extractor.dimension)
+        keepsCompact = true
         ids = []
         rowByID = [:]
         for (job, vector) in zip(jobs, vectors) { upsert(job, vector: vector[...]) }
@@ -69,14 +75,14 @@ public struct JobIndex: Sendable {
             jobs[row] = job
             vectors.replaceSubrange(row * dimension..<(row + 1) * dimension, with: vector)
             columns.set(job, at: row)
-            if compacting { compact.set(row, vector) }
+            if compacting && keepsCompact { compact.set(row, vector) }
         } else {
             rowByID[job.id] = jobs.count
             jobs.append(job)
             ids.append(job.id)
             vectors += vector
             columns.append(job)
-            if compacting { compact.append(vector) }
+            if compacting && keepsCompact { compact.append(vector) }
         }
     }
 
@@ -95,7 +101,7 @@ public struct JobIndex: Sendable {
         ids.removeLast()
         vectors.removeLast(dimension)
         columns.swapRemove(row)
-        compact.swapRemove(row)
+        if keepsCompact { compact.swapRemove(row) }
         return true
     }
 }
