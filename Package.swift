@@ -34,11 +34,14 @@ let package = Package(
             path: "Sources/CBLAS",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        // The compact (int8) job matrix's kernels: AVX-512 VNNI, AVX2 and portable variants chosen at run time.
+        .target(name: "CJobMatchKernels", path: "Sources/CJobMatchKernels"),
         // The pure core: domain model, validation, features, rules, scoring. No I/O.
         .target(
             name: "JobMatchCore",
             dependencies: [
                 "CBLAS",
+                "CJobMatchKernels",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings

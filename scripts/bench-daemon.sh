@@ -5,6 +5,8 @@
 #
 #   scripts/bench-daemon.sh                 # JOBS=200000 APPLICANTS=20000 DURATION=20s PORT=18080
 #
+# Concurrency 1 is also run apart for 200 seekers with a commute limit and 200 without.
+#
 # Needs wrk (Debian) and python3 with numpy and faiss-cpu (installed into out/venv-bench from PyPI when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +32,15 @@ fi
 AS_OF=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["as_of"])' "$OUT/data/manifest.json")
 rm -f "$OUT"/db.sqlite* "$OUT"/tokens.json "$OUT"/operator.token
 "$J" import "$OUT/data" --db "$OUT/db.sqlite" >&2
+# The database is not new to jobmatchd after the import, so it makes no operator token: write one.
+python3 - "$OUT" <<'PY'
+import hashlib, json, sys
+token = "bench-operator-token"
+json.dump({"tokens": [{"name": "bench-operator", "role": "operator", "sha256": hashlib.sha256(token.encode()).hexdigest()}]},
+          open(sys.argv[1] + "/tokens.json", "w"))
+open(sys.argv[1] + "/operator.token", "w").write(token)
+PY
+chmod 600 "$OUT/tokens.json"   # jobmatchd refuses a tokens file open to others
 printf '{"sample": null, "coalescing_window_ms": 0, "scoring_threads": %d}\n' "$THREADS" > "$OUT/config.json"
 "$BUILD_PATH/$BUILD/jobmatchd" --db "$OUT/db.sqlite" --port "$PORT" --config "$OUT/config.json" --log-level warning &
 DAEMON=$!
@@ -50,15 +61,20 @@ for line in open(sys.argv[1]):
 print(n)
 PY
 )
-# The requests: seekers' lists at the data set's as_of, cycling through 1,000 people.
-python3 - "$OUT/data/applicants.jsonl" "$AS_OF" "$TOKEN" > "$OUT/requests.lua" <<'PY'
+# The requests: seekers' lists at the data set's as_of, cycling through 1,000 people; and, for concurrency 1
+# apart, 200 seekers with a commute limit (and a home) and 200 without (no limit, or no home: every open posting).
+write_requests() {  # $1: all | limit | free, $2: how many people
+python3 - "$OUT/data/applicants.jsonl" "$AS_OF" "$TOKEN" "$1" "$2" <<'PY'
 import json, sys, urllib.parse
 ids = []
 for line in open(sys.argv[1]):
     a = json.loads(line)
-    if a["status"] == "seeking":
+    if a["status"] != "seeking":
+        continue
+    limited = a.get("preferences", {}).get("max_commute_km") is not None and a.get("location") is not None
+    if sys.argv[4] == "all" or (sys.argv[4] == "limit") == limited:
         ids.append(a["id"])
-    if len(ids) == 1000:
+    if len(ids) == int(sys.argv[5]):
         break
 q = urllib.parse.quote(sys.argv[2], safe="")
 print('local ids = {' + ",".join('"%s"' % i for i in ids) + '}')
@@ -69,11 +85,19 @@ print('done = function(summary, latency, requests)')
 print('  io.write(string.format("RESULT p50_ms=%.3f p99_ms=%.3f rps=%.1f errors=%d non2xx=%d\\n", latency:percentile(50)/1000, latency:percentile(99)/1000, summary.requests/(summary.duration/1e6), summary.errors.connect+summary.errors.read+summary.errors.write+summary.errors.timeout, summary.errors.status))')
 print('end')
 PY
+}
+write_requests all 1000 > "$OUT/requests.lua"
+write_requests limit 200 > "$OUT/requests-limit.lua"
+write_requests free 200 > "$OUT/requests-free.lua"
 echo "daemon: $NJOBS jobs indexed ($OPEN open at $AS_OF), dimension $DIM"
 for C in 1 8 64; do
   T=$(( C < 4 ? C : 4 ))
   wrk -t "$T" -c "$C" -d "$DURATION" --timeout 10s -s "$OUT/requests.lua" "http://127.0.0.1:$PORT" > "$OUT/wrk-c$C.txt"
   echo "concurrency $C: $(grep RESULT "$OUT/wrk-c$C.txt" | sed 's/RESULT //')"
+done
+for GROUP in limit free; do
+  wrk -t 1 -c 1 -d "$DURATION" --timeout 10s -s "$OUT/requests-$GROUP.lua" "http://127.0.0.1:$PORT" > "$OUT/wrk-c1-$GROUP.txt"
+  echo "concurrency 1, 200 seekers $([ $GROUP = limit ] && echo with || echo without) a commute limit: $(grep RESULT "$OUT/wrk-c1-$GROUP.txt" | sed 's/RESULT //')"
 done
 # FAISS one query over a matrix of the same shape (flat search time depends only on n and d).
 PY=python3

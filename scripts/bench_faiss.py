@@ -68,6 +68,16 @@ def main(folder):
           f"{numpy_b[0]*1e3:9.1f}ms {jm_batch/faiss_batch[0]:9.2f} {jm_batch/numpy_b[0]:9.2f}")
     print(f"{'one applicant top-k':40s} {jm_one*1e3:9.2f}ms {faiss_one[0]*1e3:9.2f}ms "
           f"{numpy_o[0]*1e3:9.2f}ms {jm_one/faiss_one[0]:9.2f} {jm_one/numpy_o[0]:9.2f}")
+    if "single_free_s" in t:
+        free, free_med = t["single_free_s"], t["single_free_median_s"]
+        flt, copy, copy_med = t["single_free_float_s"], t["memcpy_s"], t["memcpy_median_s"]
+        print(f"{'one applicant, no commute limit (' + t['free_applicant'] + ')':40s} {free*1e3:9.2f}ms {faiss_one[0]*1e3:9.2f}ms "
+              f"{numpy_o[0]*1e3:9.2f}ms {free/faiss_one[0]:9.2f} {free/numpy_o[0]:9.2f}")
+        print(f"  medians: JobMatch {free_med*1e3:.2f} ms, FAISS {faiss_one[1]*1e3:.2f} ms (JM/FAISS {free_med/faiss_one[1]:.2f}); "
+              f"float32 path {flt*1e3:.2f} ms (best); memcpy of the float32 matrix {copy*1e3:.2f} ms best, {copy_med*1e3:.2f} ms median "
+              f"(JM/memcpy {free/copy:.2f} best, {free_med/copy_med:.2f} median); same jobs as float32: {t['free_same_jobs']}")
+    print(f"  batch medians: JobMatch {t['batch_topk_rules_median_s']*1e3:.1f} ms, FAISS {faiss_batch[1]*1e3:.1f} ms "
+          f"(JM/FAISS {t['batch_topk_rules_median_s']/faiss_batch[1]:.2f})")
     print(f"scoring phase {t['scoring_gflops']:.1f} GFLOP/s = {100*t['scoring_gflops']/t['sgemm_peak_gflops']:.0f}% "
           f"of JobMatch's sgemm peak {t['sgemm_peak_gflops']:.1f} GFLOP/s (numpy sgemm {numpy_gflops:.1f} GFLOP/s)")
     print(f"FAISS batch rate {2.0*m*n*d/faiss_batch[0]/1e9:.1f} GFLOP/s "

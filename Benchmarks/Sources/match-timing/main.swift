@@ -54,6 +54,26 @@ log("batch top-\(k) with rules: best \(batch.best) s, median \(batch.median) s")
 let single = measure(repeats: repeats * 10) { _ = matcher.topCandidates(applicants: [market.applicants[0]], m: k, asOf: market.asOf) }
 log("one applicant: best \(single.best) s, median \(single.median) s")
 
+// 2b. One applicant with no commute limit: every open posting is in reach (the compact int8 path), and the
+// same person on the float32 path (compact matrix off), and a memcpy of the float32 matrix's bytes.
+let free = market.applicants.first { $0.preferences.maxCommuteKm == nil && $0.location != nil }!
+log("no-limit applicant: \(free.id)")
+let singleFree = measure(repeats: repeats * 10) { _ = matcher.topCandidates(applicants: [free], m: k, asOf: market.asOf) }
+var floatConfiguration = configuration
+floatConfiguration.usesCompactMatrix = false
+let floatMatcher = Matcher(index: index, configuration: floatConfiguration)
+let singleFreeFloat = measure(repeats: repeats * 10) { _ = floatMatcher.topCandidates(applicants: [free], m: k, asOf: market.asOf) }
+let sameLists = matcher.topCandidates(applicants: [free], m: k, asOf: market.asOf)[0].map(\.job)
+    == floatMatcher.topCandidates(applicants: [free], m: k, asOf: market.asOf)[0].map(\.job)
+log("one applicant, no limit: compact best \(singleFree.best) s, median \(singleFree.median) s; float32 best \(singleFreeFloat.best) s; same jobs: \(sameLists)")
+var copyTarget = [Float](repeating: 1, count: index.vectors.count)
+let copy = measure(repeats: repeats * 10) {
+    copyTarget.withUnsafeMutableBytes { target in
+        index.vectors.withUnsafeBytes { source in target.baseAddress!.copyMemory(from: source.baseAddress!, byteCount: source.count) }
+    }
+}
+log("memcpy of the float32 matrix (\(index.vectors.count * 4) bytes): best \(copy.best) s, median \(copy.median) s")
+
 // 3. The scoring phase alone: the matcher's blocked sgemm calls (1,024 × 4,096 blocks), no scan.
 let kernel = BLASKernel(threads: threads)
 var blockScores = [Float](repeating: 0, count: applicantCount * configuration.jobBlock)
@@ -99,6 +119,9 @@ let timings = """
  "model_build_s": \(buildTime), "index_build_s": \(indexTime), "applicant_extract_s": \(extractTime),
  "batch_topk_rules_s": \(batch.best), "batch_topk_rules_median_s": \(batch.median),
  "single_topk_rules_s": \(single.best), "single_topk_rules_median_s": \(single.median),
+ "single_free_s": \(singleFree.best), "single_free_median_s": \(singleFree.median),
+ "single_free_float_s": \(singleFreeFloat.best), "single_free_float_median_s": \(singleFreeFloat.median),
+ "memcpy_s": \(copy.best), "memcpy_median_s": \(copy.median), "free_applicant": "\(free.id)", "free_same_jobs": \(sameLists),
  "scoring_phase_s": \(scoring.best), "scoring_gflops": \(scoringGflops), "sgemm_peak_gflops": \(peakGflops)}
 """
 try Data(timings.utf8).write(to: URL(fileURLWithPath: (out as NSString).appendingPathComponent("timings.json")))

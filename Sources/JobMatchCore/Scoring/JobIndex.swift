@@ -8,6 +8,10 @@ public struct JobIndex: Sendable {
     /// Row-major `jobs.count × dimension` matrix of weighted job vectors.
     public private(set) var vectors: [Float]
     public private(set) var columns: RuleColumns
+    /// ``vectors`` in int8 with per-row error norms (what one applicant with a wide reach is scored on first).
+    public private(set) var compact: CompactJobMatrix
+    /// Whether ``compact`` is kept (else it stays empty).
+    private let keepsCompact: Bool
     /// `jobs[i].id`, kept beside the rows for tie-breaks.
     public private(set) var ids: [String]
     private var rowByID: [String: Int]
@@ -18,17 +22,36 @@ public struct JobIndex: Sendable {
 
     /// Indexes `jobs` (later duplicates of an id replace earlier ones), extracting the vectors on all cores.
     /// `history`: the interactions before the as-of time, read by a hybrid model's history blocks (applicant and job rows).
-    public init(model: MatchModel, jobs: [Job], history: InteractionHistory? = nil) {
+    /// `compact`: also build ``compact`` (a quarter of the float32 bytes more); without it every query takes
+    /// the float32 path (a night whose blocks are cut along the map gains nothing from it).
+    public init(model: MatchModel, jobs: [Job], history: InteractionHistory? = nil, compact: Bool = true) {
         extractor = FeatureExtractor(model: model, history: history)
         self.jobs = []
         vectors = []
         columns = RuleColumns()
+        self.compact = CompactJobMatrix(dimension: extractor.dimension)
+        keepsCompact = compact
         ids = []
         rowByID = [:]
         self.jobs.reserveCapacity(jobs.count)
         vectors.reserveCapacity(jobs.count * extractor.dimension)
         let extractor = extractor
-        for (job, vector) in zip(jobs, jobs.concurrentMap { extractor.jobVector($0) }) { upsert(job, vector: vector[...]) }
+        for (job, vector) in zip(jobs, jobs.concurrentMap { extractor.jobVector($0) }) { upsert(job, vector: vector[...], compacting: false) }
+        if compact { self.compact = CompactJobMatrix(vectors: vectors, dimension: dimension) }
+    }
+
+    /// Indexes `jobs` with the given rows instead of extracted ones (`vectors[i]` is `jobs[i]`'s; ids distinct):
+    /// random matrices under the real rules, for tests.
+    init(model: MatchModel, jobs: [Job], vectors: [[Float]]) {
+        extractor = FeatureExtractor(model: model, history: nil)
+        self.jobs = []
+        self.vectors = []
+        columns = RuleColumns()
+        compact = CompactJobMatrix(dimension: extractor.dimension)
+        keepsCompact = true
+        ids = []
+        rowByID = [:]
+        for (job, vector) in zip(jobs, vectors) { upsert(job, vector: vector[...]) }
     }
 
     /// The row of a job id.
@@ -46,17 +69,20 @@ public struct JobIndex: Sendable {
         for (job, vector) in zip(upserts, upserts.concurrentMap { extractor.jobVector($0) }) { upsert(job, vector: vector[...]) }
     }
 
-    private mutating func upsert(_ job: Job, vector: ArraySlice<Float>) {
+    /// `compacting`: keep ``compact`` in step (false only while the initializer builds it in one go at the end).
+    private mutating func upsert(_ job: Job, vector: ArraySlice<Float>, compacting: Bool = true) {
         if let row = rowByID[job.id] {
             jobs[row] = job
             vectors.replaceSubrange(row * dimension..<(row + 1) * dimension, with: vector)
             columns.set(job, at: row)
+            if compacting && keepsCompact { compact.set(row, vector) }
         } else {
             rowByID[job.id] = jobs.count
             jobs.append(job)
             ids.append(job.id)
             vectors += vector
             columns.append(job)
+            if compacting && keepsCompact { compact.append(vector) }
         }
     }
 
@@ -75,6 +101,7 @@ public struct JobIndex: Sendable {
         ids.removeLast()
         vectors.removeLast(dimension)
         columns.swapRemove(row)
+        if keepsCompact { compact.swapRemove(row) }
         return true
     }
 }

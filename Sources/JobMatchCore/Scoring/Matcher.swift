@@ -143,15 +143,19 @@ public struct Matcher: Sendable {
         let ids = index.ids
         let columns = index.columns
         let bm = members.count
+        let profiles = members.map { allProfiles[$0] }
+        if let alone = compactEach(members, vectors: vectors, profiles: profiles, live: live, eligible: eligible, capacity: capacity) {
+            return alone
+        }
+        let ranges = planRanges(profiles: profiles, live: live)
         let blockJ = bm == 1 ? max(1, configuration.singleApplicantJobBlock) : max(1, configuration.jobBlock)
         for (i, a) in members.enumerated() { scratch.matrix.replaceSubrange(i * d..<(i + 1) * d, with: vectors[a]) }
-        let profiles = members.map { allProfiles[$0] }
         var market = [TopKCollector](repeating: TopKCollector(capacity: capacity), count: bm)
         var welfare = [TopKCollector](repeating: TopKCollector(capacity: capacity), count: bm)
         // Worker w scores rows lo..<hi of the block (its own single-threaded sgemm) and scans them.
         let workers = bm >= 2 * configuration.blockThreads ? max(1, configuration.blockThreads) : 1
         let kernel = workers > 1 ? workerKernel : kernel
-        let pieces = planRanges(profiles: profiles, live: live).flatMap { range in
+        let pieces = ranges.flatMap { range in
             stride(from: range.lowerBound, to: range.upperBound, by: blockJ).map { $0..<min($0 + blockJ, range.upperBound) }
         }
         scratch.matrix.withUnsafeBufferPointer { a in
@@ -219,8 +223,10 @@ public struct Matcher: Sendable {
         }
     }
 
-    /// One applicant's row of a score block into its collectors: a cheap threshold test first, then the
-    /// per-job mask (open, filter) and the applicant's hard rules, only for scores that could enter.
+    /// One applicant's row of a score block into its collectors: chunks of jobs the commute rule surely
+    /// excludes for this person are passed over whole (``RuleColumns/chunkMayAllow(_:_:)``: every job in them
+    /// would fail the per-job test), the rest get a threshold test 16 scores at a time, then the per-job mask
+    /// (open, filter) and the applicant's hard rules, only for scores that could enter.
     ///
     /// The market collector's threshold bounds both kinds. While it is not full it is −∞ and everything
     /// enters; once it holds `capacity` jobs, a public-welfare post scoring below its worst can never reach
@@ -232,18 +238,38 @@ public struct Matcher: Sendable {
         profile: ApplicantRuleProfile, ids: [String], market: inout TopKCollector, welfare: inout TopKCollector
     ) {
         var floor = market.threshold
+        let size = RuleColumns.chunkRows
         eligible.withUnsafeBufferPointer { eligible in
-            for j in 0..<count {
-                let s = row[j]
-                if s < floor { continue }
-                let r = offset + j
-                if eligible[r] == 0 || !columns.allows(profile, r) { continue }
-                if columns.publicWelfare[r] {
-                    if s >= welfare.threshold { welfare.offer(score: s, row: Int32(r), ids: ids) }
-                } else if s >= market.threshold {
-                    market.offer(score: s, row: Int32(r), ids: ids)
+            var j = 0
+            while j < count {
+                let chunk = (offset + j) / size
+                let chunkEnd = min(count, (chunk + 1) * size - offset)
+                if !columns.chunkMayAllow(chunk, profile) {
+                    j = chunkEnd
+                    continue
                 }
-                floor = market.threshold
+                while j < chunkEnd {
+                    if j + 16 <= chunkEnd {
+                        let scores = UnsafeRawPointer(row + j).loadUnaligned(as: SIMD16<Float>.self)
+                        if all(scores .< SIMD16(repeating: floor)) {
+                            j += 16
+                            continue
+                        }
+                    }
+                    for i in j..<min(j + 16, chunkEnd) {
+                        let s = row[i]
+                        if s < floor { continue }
+                        let r = offset + i
+                        if eligible[r] == 0 || !columns.allows(profile, r) { continue }
+                        if columns.publicWelfare[r] {
+                            if s >= welfare.threshold { welfare.offer(score: s, row: Int32(r), ids: ids) }
+                        } else if s >= market.threshold {
+                            market.offer(score: s, row: Int32(r), ids: ids)
+                        }
+                        floor = market.threshold
+                    }
+                    j = min(j + 16, chunkEnd)
+                }
             }
         }
     }
