@@ -60,21 +60,22 @@ struct InsightHTMLReport {
         return "<p>" + samples.map { "<span class=\"key\" style=\"background:\(Self.colour($0.1))\"></span>\($0.0)" }.joined() + "（人/岗）</p>\n"
     }
 
-    /// The 38 districts at their centres' coordinates (an equirectangular grid), one cell each, labelled with the ratio.
+    /// The 38 districts on a map-like tile grid (``DistrictTileGrid``), each tile coloured and labelled with the ratio.
     func districtMap(group: String, title: String) -> String {
         let rows = Dictionary(report.result.gaps.filter { $0.group == group && $0.district != "all" }.map { ($0.district, $0) }, uniquingKeysWith: { a, _ in a })
-        let lats = District.chongqing.map(\.centre.lat), lngs = District.chongqing.map(\.centre.lng)
-        let (w, h, pad, cell) = (270.0, 230.0, 14.0, 22.0)
-        func x(_ lng: Double) -> Double { pad + (lng - lngs.min()!) / (lngs.max()! - lngs.min()!) * (w - 2 * pad) }
-        func y(_ lat: Double) -> Double { 18 + pad + (lats.max()! - lat) / (lats.max()! - lats.min()!) * (h - 18 - 2 * pad) }
+        let cell = 26.0, top = 20.0
+        let w = Double(DistrictTileGrid.columns) * cell + 4, h = Double(DistrictTileGrid.rows) * cell + top + 4
         var svg = "<svg class=\"map\" width=\"\(Int(w))\" height=\"\(Int(h))\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" role=\"img\"><title>\(Self.esc(title))</title>"
-        svg += "<text x=\"4\" y=\"13\" font-size=\"12\" font-weight=\"bold\">\(Self.esc(title))</text>"
+        svg += "<text x=\"4\" y=\"14\" font-size=\"13\" font-weight=\"bold\">\(Self.esc(title))</text>"
         for d in District.chongqing {
+            guard let (c, r) = DistrictTileGrid.cells[d.code] else { continue }
             let gap = rows[d.code]
+            let (x, y) = (2 + Double(c) * cell, top + Double(r) * cell)
             let label = gap.map { g in g.seekersPerPosting.map { ChineseLabels.oneDecimal($0) } ?? "∞" } ?? ""
             let tip = "\(d.name) \(d.code): " + (gap.map { "\($0.seekers) 人, \($0.postings) 岗" } ?? "0 人")
-            svg += "<g><title>\(Self.esc(tip))</title><rect x=\"\(Self.f(x(d.centre.lng) - cell / 2))\" y=\"\(Self.f(y(d.centre.lat) - cell / 2))\" width=\"\(cell)\" height=\"\(cell)\" rx=\"3\" fill=\"\(Self.colour(gap))\" stroke=\"#fff\"/>"
-            svg += "<text x=\"\(Self.f(x(d.centre.lng)))\" y=\"\(Self.f(y(d.centre.lat) + 3))\" font-size=\"7\" text-anchor=\"middle\" fill=\"#111\">\(Self.esc(label))</text></g>"
+            svg += "<g><title>\(Self.esc(tip))</title><rect x=\"\(Self.f(x))\" y=\"\(Self.f(y))\" width=\"\(cell - 2)\" height=\"\(cell - 2)\" rx=\"3\" fill=\"\(Self.colour(gap))\"/>"
+            svg += "<text x=\"\(Self.f(x + cell / 2 - 1))\" y=\"\(Self.f(y + 10))\" font-size=\"7\" text-anchor=\"middle\">\(Self.esc(String(d.name.prefix(2))))</text>"
+            svg += "<text x=\"\(Self.f(x + cell / 2 - 1))\" y=\"\(Self.f(y + 20))\" font-size=\"8\" font-weight=\"bold\" text-anchor=\"middle\">\(Self.esc(label))</text></g>"
         }
         return svg + "</svg>"
     }

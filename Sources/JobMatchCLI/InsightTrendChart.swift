@@ -16,7 +16,7 @@ struct InsightTrendChart {
         let values = points.compactMap(\.seekersPerPosting)
         let top = max(1, values.max() ?? 1)
         let (w, h, left, bottom) = (720.0, 240.0, 48.0, 40.0)
-        func x(_ i: Int) -> Double { left + (runs.count == 1 ? (w - left) / 2 : Double(i) * (w - left - 20) / Double(runs.count - 1)) }
+        func x(_ i: Int) -> Double { left + (runs.count == 1 ? (w - left) / 2 : Double(i) * (w - left - 50) / Double(runs.count - 1)) }
         func y(_ v: Double) -> Double { 10 + (h - bottom - 10) * (1 - v / top) }
         var svg = "<svg width=\"\(Int(w))\" height=\"\(Int(h))\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" role=\"img\"><title>趋势 trend</title>"
         svg += "<line x1=\"\(left)\" y1=\"\(h - bottom)\" x2=\"\(w)\" y2=\"\(h - bottom)\" stroke=\"#999\"/>"
