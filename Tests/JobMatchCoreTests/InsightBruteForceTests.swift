@@ -34,6 +34,15 @@ struct InsightBruteForceTests {
         let jobs: [Job]
         let asOf: Timestamp
         let k: Int
+        let vectors: [String: [Float]]
+
+        init(extractor: FeatureExtractor, jobs: [Job], asOf: Timestamp, k: Int) {
+            self.extractor = extractor
+            self.jobs = jobs
+            self.asOf = asOf
+            self.k = k
+            vectors = Dictionary(uniqueKeysWithValues: jobs.map { ($0.id, extractor.jobVector($0)) })
+        }
 
         func score(_ a: [Float], _ j: [Float]) -> Double { zip(a, j).reduce(0) { $0 + Double($1.0) * Double($1.1) } }
 
@@ -43,7 +52,7 @@ struct InsightBruteForceTests {
             for original in jobs {
                 let j: Job = replacing?.id == original.id ? replacing! : original
                 guard HardRules.allows(applicant: person, job: j, at: asOf) else { continue }
-                scored.append((j.id, score(v, extractor.jobVector(j))))
+                scored.append((j.id, score(v, j == original ? vectors[j.id]! : extractor.jobVector(j))))
             }
             scored.sort { $0.s > $1.s || ($0.s == $1.s && $0.id < $1.id) }
             return scored.prefix(k).map(\.id)
