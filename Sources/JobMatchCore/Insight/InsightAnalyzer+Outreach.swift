@@ -8,13 +8,13 @@ extension InsightAnalyzer {
         let members = seekers.filter { group.includes($0) && InsightGroup.isNearby($0, job, nearbyKm: configuration.nearbyKm) }
         var scored: [InsightMember] = []
         score(members, asOf: asOf) { scored.append($0) }
-        return counterfactual(row: row, group: group, members: scored, asOf: asOf)
+        return counterfactual(row: row, group: group, members: InsightMemberMap(scored, nearbyKm: configuration.nearbyKm), asOf: asOf)
     }
 
     /// The counterfactual of the posting at `row` over scored `members` (those nearby it are counted): in their top
     /// list now, and with each ``PostingChange`` applied to a copy of the posting, rescored (its new vector against
     /// theirs) and re-ranked with their other candidates under every hard rule.
-    func counterfactual(row: Int, group: InsightGroup, members: [InsightMember], asOf: Timestamp) -> PostingCounterfactual {
+    func counterfactual(row: Int, group: InsightGroup, members map: InsightMemberMap, asOf: Timestamp) -> PostingCounterfactual {
         let index = matcher.index
         let job = index.jobs[row]
         let d = index.dimension
@@ -28,7 +28,8 @@ extension InsightAnalyzer {
         var nearby = 0, now = 0
         var suits = [Int](repeating: 0, count: variants.count)
         let untouched: Set<HardRule> = [.age, .disability]
-        for member in members {
+        for range in map.candidates(near: job) { for m in range {
+            let member = map.members[m]
             let a = member.applicant
             guard InsightGroup.isNearby(a, job, nearbyKm: configuration.nearbyKm) else { continue }
             nearby += 1
@@ -42,7 +43,7 @@ extension InsightAnalyzer {
                 for (i, x) in delta { s += Double(member.vector[i]) * Double(x) }
                 if enters(member, row: row, score: Float(s), publicWelfare: job.jobType == .publicWelfare) { suits[v] += 1 }
             }
-        }
+        } }
         return PostingCounterfactual(job: job, group: group, nearby: nearby, suitsNow: now,
                                      outcomes: zip(variants, suits).map { PostingCounterfactual.Outcome(change: $0.0.0, suits: $0.1, base: now) })
     }
@@ -59,19 +60,26 @@ extension InsightAnalyzer {
     }
 
     /// Whether the posting at `row`, scoring `score` for the member, would be in their top k: their other
-    /// candidates with it put back in its place, ranked with the public-welfare fallback.
+    /// candidates with it put back in its place, ranked as ``Matcher/rank(market:publicWelfare:k:wishesPublicWelfare:)``
+    /// ranks (market first unless the market is weak or public-welfare work is wished; then all by score), counted
+    /// without building the list.
     func enters(_ member: InsightMember, row: Int, score: Float, publicWelfare: Bool) -> Bool {
         let ids = matcher.index.ids
-        func placed(_ list: [(row: Int, score: Float)]) -> [(row: Int, score: Float)] {
-            var out = list.filter { $0.row != row }
-            out.append((row, score))
-            out.sort { $0.score > $1.score || ($0.score == $1.score && ids[$0.row] < ids[$1.row]) }
-            return Array(out.prefix(configuration.k + 1))
+        let id = ids[row]
+        let k = max(1, configuration.k)
+        @inline(__always) func better(_ other: (row: Int, score: Float)) -> Bool {
+            other.row != row && (other.score > score || (other.score == score && ids[other.row] < id))
         }
-        let market = publicWelfare ? member.market : placed(member.market)
-        let welfare = publicWelfare ? placed(member.welfare) : member.welfare
-        return matcher.rank(market: market, publicWelfare: welfare, k: max(1, configuration.k),
-                            wishesPublicWelfare: member.applicant.preferences.jobTypes.contains(.publicWelfare))
-            .contains { $0.row == row }
+        let wishes = member.applicant.preferences.jobTypes.contains(.publicWelfare)
+        let settings = matcher.configuration
+        // The market list as it would be: without the posting, and with it when it is a market job.
+        let others = member.market.lazy.filter { $0.row != row }
+        let marketCount = min(k + 1, others.count + (publicWelfare ? 0 : 1))
+        let best = max(others.first?.score ?? -.infinity, publicWelfare ? -.infinity : score)
+        let weak = marketCount < min(k, settings.minimumMarketOptions) || best < settings.weakMarketScore
+        let ahead = member.market.reduce(0) { $0 + (better($1) ? 1 : 0) }
+        let aheadWelfare = member.welfare.reduce(0) { $0 + (better($1) ? 1 : 0) }
+        if weak || wishes { return ahead + aheadWelfare < k }
+        return publicWelfare ? marketCount + aheadWelfare < k : ahead < k
     }
 }

@@ -35,7 +35,7 @@ public struct InsightAnalyzer: Sendable {
             if InsightGroup.disabled.includes(a) { disabled.append(member) }
         }
         let rows = jobs.indices.filter { outreach(jobs[$0]) }
-        let members = disabled
+        let members = InsightMemberMap(disabled, nearbyKm: configuration.nearbyKm)
         let list = rows.concurrentMap { counterfactual(row: $0, group: .disabled, members: members, asOf: asOf) }
             .filter { $0.nearby > 0 }
             .sorted { $0.gain > $1.gain || ($0.gain == $1.gain && $0.job < $1.job) }
