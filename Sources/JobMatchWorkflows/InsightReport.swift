@@ -18,11 +18,12 @@ public struct InsightReport: Sendable {
     /// postings in them; `model` overrides the model in force; `progress` hears the phases (load, index, scoring, trend).
     public static func compute(database: AppDatabase, asOf: Timestamp, scope: Set<String>? = nil,
                                configuration: InsightConfiguration = InsightConfiguration(), model: String? = nil,
-                               progress: BatchProgress = BatchProgress()) throws -> InsightReport {
+                               learnWhenMissing: Bool = false, progress: BatchProgress = BatchProgress()) throws -> InsightReport {
         progress.note("loading applicants and postings")
         let everyone = try database.applicants()
         let seekers = everyone.filter { $0.status == .seeking && (scope?.contains($0.district) ?? true) }
-        let (matcher, version) = try Self.matcher(database: database, asOf: asOf, model: model, threads: configuration.threads)
+        let (matcher, version) = try Self.matcher(database: database, asOf: asOf, model: model, learnWhenMissing: learnWhenMissing,
+                                                  threads: configuration.threads)
         progress.lap("load+index")
         progress.start("scoring", total: seekers.count)
         let result = InsightAnalyzer(matcher: matcher, configuration: configuration).analyze(
@@ -43,9 +44,9 @@ public struct InsightReport: Sendable {
     /// when the posting is not open at `asOf`.
     public static func counterfactual(database: AppDatabase, asOf: Timestamp, posting: String, group: InsightGroup,
                                       scope: Set<String>? = nil, configuration: InsightConfiguration = InsightConfiguration(),
-                                      model: String? = nil) throws -> PostingCounterfactual {
+                                      model: String? = nil, learnWhenMissing: Bool = false) throws -> PostingCounterfactual {
         let seekers = try database.applicants(status: .seeking).filter { scope?.contains($0.district) ?? true }
-        let (matcher, _) = try Self.matcher(database: database, asOf: asOf, model: model, threads: configuration.threads)
+        let (matcher, _) = try Self.matcher(database: database, asOf: asOf, model: model, learnWhenMissing: learnWhenMissing, threads: configuration.threads)
         guard let found = InsightAnalyzer(matcher: matcher, configuration: configuration)
             .counterfactual(posting: posting, group: group, seekers: seekers, asOf: asOf) else {
             throw JobMatchError(.notFound, "no posting \(posting) open at \(asOf.text)", field: "posting")
@@ -54,9 +55,11 @@ public struct InsightReport: Sendable {
     }
 
     /// The matcher over the postings open at `asOf` with the model in force (and its history, for a hybrid model),
-    /// configured as the batch is (block workers and OpenBLAS threads = `threads`).
-    static func matcher(database: AppDatabase, asOf: Timestamp, model: String?, threads: Int) throws -> (Matcher, String) {
-        let inForce = try ModelInForce.open(configured: model, database: database, data: { (try database.applicants(), try database.jobs()) })
+    /// configured as the batch is (block workers and OpenBLAS threads = `threads`). `learnWhenMissing`: a configured
+    /// folder without a model means a model learned from the data, as the daemon does (``ModelInForce``).
+    static func matcher(database: AppDatabase, asOf: Timestamp, model: String?, learnWhenMissing: Bool, threads: Int) throws -> (Matcher, String) {
+        let inForce = try ModelInForce.open(configured: model, database: database, learnWhenConfiguredIsMissing: learnWhenMissing,
+                                            data: { (try database.applicants(), try database.jobs()) })
         let jobs = SpatialOrder.jobs(try database.openJobs(at: asOf))
         let history = inForce.model.configuration.historyBlocks
             ? InteractionHistory(interactions: try database.interactions(before: asOf), jobs: try database.jobs(), before: asOf) : nil

@@ -4,7 +4,8 @@ import JobMatchStore
 import JobMatchWorkflows
 
 /// `GET /v1/insight/gaps` and `GET /v1/insight/postings/{id}/counterfactual` (docs/insight.md): the supply-gap
-/// report and one posting's counterfactual, computed on request (one thread, so lists keep their cores) for the
+/// report and one posting's counterfactual, computed on request with the daemon's model setting (one thread, so
+/// lists keep their cores) for the
 /// districts the caller may count (``AccessPolicy/insightScope(_:)``). Audited without person subjects: the
 /// answers hold counts and postings, no person.
 struct InsightRoutes {
@@ -22,7 +23,9 @@ struct InsightRoutes {
         let scope = try policy.insightScope(try context.requireCaller())
         let (asOf, settings) = try Self.parameters(request)
         let model = env.configuration.modelPath
-        let report = try await env.db { try InsightReport.compute(database: $0, asOf: asOf, scope: scope, configuration: settings, model: model) }
+        let report = try await env.db {
+            try InsightReport.compute(database: $0, asOf: asOf, scope: scope, configuration: settings, model: model, learnWhenMissing: true)
+        }
         context.audit.subjects = []
         context.audit.detail = "insight gaps: \(report.result.gaps.count) rows, outreach: \(report.result.outreach.count)"
         return JSONResponse.ok(report.json)
@@ -39,7 +42,8 @@ struct InsightRoutes {
         let model = env.configuration.modelPath
         context.audit.job = id
         let found = try await env.db {
-            try InsightReport.counterfactual(database: $0, asOf: asOf, posting: id, group: group, scope: scope, configuration: settings, model: model)
+            try InsightReport.counterfactual(database: $0, asOf: asOf, posting: id, group: group, scope: scope, configuration: settings, model: model,
+                                             learnWhenMissing: true)
         }
         context.audit.subjects = []
         context.audit.detail = "counterfactual \(group.rawValue)"
