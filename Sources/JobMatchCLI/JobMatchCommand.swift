@@ -12,6 +12,7 @@ public struct JobMatchCommand: AsyncParsableCommand {
             ModelCommand.self,
             RecommendCommand.self,
             BatchCommand.self,
+            InsightCommand.self,
             TrainCommand.self,
             EvalCommand.self,
             ClientCommand.self,

@@ -49,6 +49,7 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
     AuditRoutes(env: env, policy: policy).register(on: v1)
     AdminRoutes(tokens: tokens, model: reloader, policy: policy).register(on: v1)
     SupervisionRoutes(env: env, policy: policy).register(on: v1)
+    InsightRoutes(env: env, policy: policy).register(on: v1)
     ApplicantListRoutes(env: env, policy: policy).register(on: v1)
     ConsoleRoutes(logger: logger).register(on: router)
     APIRouteTable.refuseOtherMethods(on: router, prefix: "")

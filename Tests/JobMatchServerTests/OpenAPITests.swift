@@ -52,6 +52,12 @@ struct OpenAPITests {
             (.get, "/v1/me", TestServer.yuzhongToken, nil), (.get, "/v1/me", nil, nil),
             (.get, "/v1/supervision?\(TestServer.asOfQuery)", op, nil), (.get, "/v1/supervision?as_of=soon", op, nil),
             (.get, "/v1/supervision", TestServer.yuzhongToken, nil), (.get, "/v1/supervision", nil, nil),
+            (.get, "/v1/insight/gaps?\(TestServer.asOfQuery)", op, nil), (.get, "/v1/insight/gaps?\(TestServer.asOfQuery)", TestServer.yuzhongToken, nil),
+            (.get, "/v1/insight/gaps", TestServer.evaluatorToken, nil), (.get, "/v1/insight/gaps?k=0", op, nil), (.get, "/v1/insight/gaps", nil, nil),
+            (.get, "/v1/insight/postings/J1/counterfactual?group=disabled&\(TestServer.asOfQuery)", op, nil),
+            (.get, "/v1/insight/postings/nothing/counterfactual?\(TestServer.asOfQuery)", op, nil),
+            (.get, "/v1/insight/postings/J1/counterfactual?group=everyone", op, nil),
+            (.get, "/v1/insight/postings/J1/counterfactual", TestServer.evaluatorToken, nil),
         ]
         let exercised = try await server.app().test(.router) { client in
             var exercised = Set<String>()

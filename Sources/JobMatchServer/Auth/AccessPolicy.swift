@@ -14,7 +14,7 @@ import JobMatchCore
 ///   a pseudonym (``Pseudonyms``: HMAC-SHA256 keyed per evaluator token) and addressed by it (a real id
 ///   is 404 like an unknown one; a walk-in's id gets a pseudonym keyed apart), no district, and none of the
 ///   sensitive or identifying reasons (``SensitiveReasons``: no disability, assistance group, capacity,
-///   household, income or distance); no profiles (403), no changes (403), no audit log (403).
+///   household, income or distance); no profiles (403), no changes (403), no audit log (403), no insight report (403).
 /// - no token: 401 on everything under `/v1`.
 struct AccessPolicy: Sendable {
     let pseudonyms: Pseudonyms
@@ -163,6 +163,17 @@ struct AccessPolicy: Sendable {
     /// The supervision signals (`GET /v1/supervision`): operators only (they name people of every district and staff tokens).
     func checkSupervise(_ caller: Caller) throws {
         if caller.role != .operator { throw Problem.forbidden("only operators read the supervision signals") }
+    }
+
+    /// The supply-gap report and posting counterfactuals (`GET /v1/insight/...`): the districts whose people are
+    /// counted, nil for all (operators); a caseworker's own districts; evaluators 403 (counts of disabled people
+    /// by category and district are small enough to point at someone, and match quality does not need them).
+    func insightScope(_ caller: Caller) throws -> Set<String>? {
+        switch caller.role {
+        case .operator: return nil
+        case .caseworker: return caller.districts
+        case .evaluator: throw Problem.forbidden("evaluators do not read the supply-gap report")
+        }
     }
 
     /// Operator-only administration (token reload).

@@ -120,7 +120,7 @@ public enum APIRouteTable {
         ("GET", "/v1/audit/verify"), ("POST", "/v1/admin/tokens/reload"),
         ("POST", "/v1/admin/model/reload"),
         ("GET", "/v1/applicants"), ("GET", "/v1/applicants/{id}/history"), ("GET", "/v1/me"),
-        ("GET", "/v1/supervision"),
+        ("GET", "/v1/supervision"), ("GET", "/v1/insight/gaps"), ("GET", "/v1/insight/postings/{id}/counterfactual"),
     ]
 
     /// The methods a path template allows, as an `Allow` header lists them (`HEAD` is not served).

@@ -1,0 +1,110 @@
+/// The supply-gap analysis (§5 of the notice, job development): every seeker is scored against every open posting
+/// by the matcher, in blocks along the map on all cores, under every hard rule; a posting fits a group when it is in
+/// a member's top `k` and fits the group (``InsightGroup``). Pure: no I/O.
+public struct InsightAnalyzer: Sendable {
+    public let matcher: Matcher
+    public let configuration: InsightConfiguration
+
+    /// `matcher` indexes the postings open at the as-of time.
+    public init(matcher: Matcher, configuration: InsightConfiguration = InsightConfiguration()) {
+        self.matcher = matcher
+        self.configuration = configuration
+    }
+
+    /// The report key of every seeker: `all`, plus their groups' keys.
+    static let allKey = "all"
+
+    /// Gaps, occupation shortfalls and the outreach list for `seekers` (the people in scope) at `asOf`.
+    /// `outreach` chooses the postings of the outreach list (levy payers' in scope); their counterfactuals
+    /// count disabled members of `seekers`. `progress` hears (seekers scored, total).
+    public func analyze(seekers: [Applicant], asOf: Timestamp, outreach: (Job) -> Bool = { _ in false },
+                        progress: (Int, Int) -> Void = { _, _ in }) -> InsightResult {
+        var tally = GapTally()
+        var disabled: [InsightMember] = []
+        let jobs = matcher.index.jobs
+        score(seekers, asOf: asOf, progress: progress) { member in
+            let a = member.applicant
+            let keys = [Self.allKey] + InsightGroup.allCases.filter { $0.includes(a) }.flatMap { $0.keys(for: a) }
+            for key in keys {
+                let fitting = key == Self.allKey ? member.top : member.top.filter { Self.group(of: key).fits(jobs[$0], for: a, nearbyKm: configuration.nearbyKm) }
+                tally.add(district: a.district, key: key, fitting: fitting)
+            }
+            for occupation in Set(a.preferences.occupations) {
+                tally.addOccupation(occupation, fitting: member.top.filter { jobs[$0].occupation == occupation })
+            }
+            if InsightGroup.disabled.includes(a) { disabled.append(member) }
+        }
+        let rows = jobs.indices.filter { outreach(jobs[$0]) }
+        let members = InsightMemberMap(disabled, nearbyKm: configuration.nearbyKm)
+        let list = rows.concurrentMap { counterfactual(row: $0, group: .disabled, members: members, asOf: asOf) }
+            .filter { $0.nearby > 0 }
+            .sorted { $0.gain > $1.gain || ($0.gain == $1.gain && $0.job < $1.job) }
+        return InsightResult(seekers: seekers.count, openPostings: jobs.count, gaps: tally.gaps(jobs: jobs),
+                             occupations: Array(tally.occupationGaps(jobs: jobs).prefix(configuration.topOccupations)), outreach: list)
+    }
+
+    static func group(of key: String) -> InsightGroup {
+        InsightGroup(rawValue: key.split(separator: ":").first.map(String.init) ?? key)!
+    }
+
+    /// Scores `seekers` in map-ordered chunks (each chunk one pass of the matcher's block loop) and hands each
+    /// scored member to `visit`, in map order.
+    public func score(_ seekers: [Applicant], asOf: Timestamp, progress: (Int, Int) -> Void = { _, _ in },
+                      visit: (InsightMember) -> Void) {
+        let ordered = SpatialOrder.applicants(seekers, at: asOf)
+        let k = max(1, configuration.k)
+        progress(0, ordered.count)
+        for start in stride(from: 0, to: ordered.count, by: max(1, configuration.chunkSize)) {
+            let chunk = Array(ordered[start..<min(start + max(1, configuration.chunkSize), ordered.count)])
+            let vectors = matcher.applicantVectors(chunk, asOf: asOf)
+            let collected = matcher.collect(applicants: chunk, vectors: vectors, capacity: k + 1, asOf: asOf, filter: .all)
+            for (i, a) in chunk.enumerated() {
+                let lists = collected[i]
+                let top = matcher.rank(market: lists.market, publicWelfare: lists.publicWelfare, k: k,
+                                       wishesPublicWelfare: a.preferences.jobTypes.contains(.publicWelfare)).map(\.row)
+                visit(InsightMember(applicant: a, vector: vectors[i], market: lists.market, welfare: lists.publicWelfare, top: top))
+            }
+            progress(start + chunk.count, ordered.count)
+        }
+    }
+}
+
+/// Counts per (district, key) and per occupation while members stream by.
+struct GapTally {
+    struct Cell {
+        var seekers = 0
+        var withFitting = 0
+        var rows = Set<Int>()
+    }
+
+    var cells: [String: [String: Cell]] = [:]
+    var occupations: [String: Cell] = [:]
+
+    mutating func add(district: String, key: String, fitting: [Int]) {
+        for d in [district, InsightAnalyzer.allKey] {
+            cells[d, default: [:]][key, default: Cell()].seekers += 1
+            if !fitting.isEmpty { cells[d]![key]!.withFitting += 1 }
+            cells[d]![key]!.rows.formUnion(fitting)
+        }
+    }
+
+    mutating func addOccupation(_ code: String, fitting: [Int]) {
+        occupations[code, default: Cell()].seekers += 1
+        occupations[code]!.rows.formUnion(fitting)
+    }
+
+    func gaps(jobs: [Job]) -> [SupplyGap] {
+        cells.flatMap { district, byKey in
+            byKey.map { key, cell in
+                SupplyGap(district: district, group: key, seekers: cell.seekers, withFitting: cell.withFitting,
+                          postings: cell.rows.count, places: cell.rows.reduce(0) { $0 + jobs[$1].openings })
+            }
+        }.sorted { ($0.district == InsightAnalyzer.allKey ? "" : $0.district, $0.group) < ($1.district == InsightAnalyzer.allKey ? "" : $1.district, $1.group) }
+    }
+
+    func occupationGaps(jobs: [Job]) -> [OccupationGap] {
+        occupations.map { code, cell in
+            OccupationGap(occupation: code, seekers: cell.seekers, postings: cell.rows.count, places: cell.rows.reduce(0) { $0 + jobs[$1].openings })
+        }.sorted { $0.shortfall > $1.shortfall || ($0.shortfall == $1.shortfall && $0.occupation < $1.occupation) }
+    }
+}
