@@ -44,6 +44,8 @@ struct ImportCommand: ParsableCommand {
               applicants: \(summary.applicantsAdded) added, \(summary.applicantsReplaced) replaced
               jobs: \(summary.jobsAdded) added, \(summary.jobsReplaced) replaced
               interactions: \(summary.interactionsAdded) added, \(summary.interactionsAlreadyPresent) already present
+              trainings: \(summary.trainingsAdded) added, \(summary.trainingsReplaced) replaced
+              services: \(summary.servicesAdded) added, \(summary.servicesAlreadyPresent) already present
             """)
         } catch let failure as DataSetImport.Failure {
             Console.endProgress()

@@ -3,11 +3,15 @@ import GRDB
 import JobMatchCore
 
 extension AppDatabase {
-    /// Imports a data-set folder (`applicants.jsonl`, `jobs.jsonl`, `interactions.jsonl`), all or nothing.
+    /// Imports a data-set folder (`applicants.jsonl`, `jobs.jsonl`, `interactions.jsonl`, and the version 1.1
+    /// `trainings.jsonl` and `services.jsonl`), all or nothing. Only applicants and jobs are required; a missing
+    /// interactions file is read as empty with a warning, missing 1.1 files silently (a version 1 data set).
     ///
     /// Every line is validated; on any error nothing is written and ``DataSetImport/Failure`` lists the
-    /// errors as `file:line: field: message`. A record whose id is already stored replaces it; an
-    /// interaction already stored is skipped. Files are streamed, never read whole.
+    /// errors as `file:line: field: message`. A record whose id is already stored replaces it (applicants,
+    /// jobs, trainings); an interaction or service entry already stored is skipped. An interaction's and a
+    /// service entry's references (applicant, job, training) must name a record of the data set or of the
+    /// database. Files are streamed, never read whole.
     ///
     /// Readers and other writers are not held up while the files are read: the records are staged in
     /// TEMP tables of the writer connection (which take no lock on the database file), then moved into the
@@ -17,7 +21,7 @@ extension AppDatabase {
         let paths = Dictionary(uniqueKeysWithValues: Interchange.File.allCases.map {
             ($0, URL(fileURLWithPath: folder).appendingPathComponent($0.rawValue).path)
         })
-        for file in Interchange.File.allCases where file != .interactions || JSONLinesReader(path: paths[file]!).exists {
+        for file in Interchange.File.allCases where !file.isOptional || JSONLinesReader(path: paths[file]!).exists {
             try JSONLinesReader(path: paths[file]!).checkReadable()
         }
         return try dbWriter.writeWithoutTransaction { db in
@@ -31,12 +35,12 @@ extension AppDatabase {
             }
             var run = ImportRun(options: options)
             try db.inTransaction(.deferred) {
-                try run.read(paths[.applicants]!, as: .applicants, db: db)
-                try run.read(paths[.jobs]!, as: .jobs, db: db)
-                if FileManager.default.fileExists(atPath: paths[.interactions]!) {
-                    try run.read(paths[.interactions]!, as: .interactions, db: db)
-                } else {
-                    run.summary.warnings.append("\(paths[.interactions]!): missing, read as empty")
+                for file in Interchange.File.allCases {
+                    if file.isOptional, !FileManager.default.fileExists(atPath: paths[file]!) {
+                        if !file.isVersion11 { run.summary.warnings.append("\(paths[file]!): missing, read as empty") }
+                        continue
+                    }
+                    try run.read(paths[file]!, as: file, db: db)
                 }
                 return .commit
             }
@@ -64,12 +68,14 @@ enum ImportStage {
               posted_at_epoch REAL, expires_at_epoch REAL, record TEXT);
             CREATE TEMP TABLE import_interaction (seq INTEGER PRIMARY KEY, applicant_id TEXT, job_id TEXT, event TEXT, at TEXT, at_epoch REAL);
             """)
+        try createAssistance(db)
     }
 
     static func drop(_ db: Database) throws {
         try db.execute(sql: """
             DROP TABLE IF EXISTS temp.import_applicant; DROP TABLE IF EXISTS temp.import_job; DROP TABLE IF EXISTS temp.import_interaction;
             """)
+        try dropAssistance(db)
     }
 
     static func stage(_ a: Applicant, _ db: Database) throws {
@@ -116,11 +122,13 @@ enum ImportStage {
             """)
         summary.interactionsAdded = db.changesCount
         summary.interactionsAlreadyPresent = interactions - summary.interactionsAdded
+        try swapAssistance(db, into: &summary)
     }
 }
 
-/// The state of one import: what was seen, what went wrong, what was written.
-private struct ImportRun {
+/// The state of one import: what was seen, what went wrong, what was written. The 1.1 files' readers are in
+/// `ImportRun+Assistance.swift`.
+struct ImportRun {
     let options: DataSetImport.Options
     var summary = DataSetImport.Summary()
     var errors: [JobMatchError] = []
@@ -128,6 +136,7 @@ private struct ImportRun {
     /// Ids seen in this import, with the line that defined them.
     var applicantLines: [String: Int] = [:]
     var jobLines: [String: Int] = [:]
+    var trainingLines: [String: Int] = [:]
     /// Warnings grouped by file and field: count and first line.
     var warnings: [String: (count: Int, firstLine: Int, message: String)] = [:]
 
@@ -171,6 +180,10 @@ private struct ImportRun {
                 }
                 guard errorCount == 0 else { continue }
                 try ImportStage.stage(interaction, db)
+            case .trainings:
+                try readTraining(line.bytes, path: path, line: line.number, db: db)
+            case .services:
+                try readService(line.bytes, path: path, line: line.number, db: db)
             }
         }
         options.progress?(.init(file: path, bytesRead: total, totalBytes: total, records: records))
@@ -203,12 +216,13 @@ private struct ImportRun {
 
     /// False (and an error) when the id already appeared earlier in the same file.
     mutating func claim(_ id: String, in file: Interchange.File, path: String, line: Int) -> Bool {
-        let first = file == .applicants ? applicantLines[id] : jobLines[id]
-        if let first {
+        let lines: WritableKeyPath<ImportRun, [String: Int]> =
+            file == .applicants ? \.applicantLines : file == .jobs ? \.jobLines : \.trainingLines
+        if let first = self[keyPath: lines][id] {
             fail(JobMatchError(.invalidRecord, "duplicate id \"\(id)\" (first on line \(first))", field: "id", file: path, line: line))
             return false
         }
-        if file == .applicants { applicantLines[id] = line } else { jobLines[id] = line }
+        self[keyPath: lines][id] = line
         return true
     }
 
