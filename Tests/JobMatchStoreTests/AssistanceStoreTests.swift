@@ -57,4 +57,16 @@ struct AssistanceStoreTests {
         #expect(try db.services(applicant: "A3").isEmpty)
         #expect(try db.assistanceCounts() == (1, 2))
     }
+
+    @Test("courses and service entries leave the change log alone: the data version does not move")
+    func notInTheChangeLog() async throws {
+        let (db, folder) = try makeDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try db.save(Self.applicant("A1", household: "H1"))
+        let before = try await db.dataVersion()
+        try db.save(Self.course)
+        try db.record(ServiceRecord(applicant: "A1", kind: .followUp, at: Self.time("2026-12-20T10:00:00+08:00")))
+        #expect(try await db.dataVersion() == before)
+        #expect(try await db.changes(since: before, limit: 10)?.isEmpty == true)
+    }
 }
