@@ -15,7 +15,7 @@ export async function renderPerson(id, { me, main, timing, announce }) {
   const file = h("section", { class: "file", "aria-labelledby": "file-title" }, loading("正在打开档案…"));
   const matches = h("section", { class: "list", "aria-label": "推荐岗位" });
   const history = h("section", { class: "history", "aria-labelledby": "history-title" });
-  const services = h("section", { class: "history", "aria-labelledby": "services-title" });
+  const services = h("section", { class: "services", "aria-labelledby": "services-title" });
   const audit = h("section", { class: "audit", "aria-labelledby": "audit-title" });
   fill(main,
     h("p", { class: "back" }, h("a", { href: "#/today" }, "← 返回工作台")),
