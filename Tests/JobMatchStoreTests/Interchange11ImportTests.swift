@@ -96,4 +96,19 @@ struct Interchange11ImportTests {
         #expect(course.startsAt.text == "2026-11-16T09:00:00+08:00" && course.endsAt.text == "2026-12-04T17:00:00+08:00")
         #expect(try db.services(applicant: "P04").first?.at.text == "2026-11-22T10:00:00+08:00")
     }
+
+    @Test("the bundled sample (generator 2.1.0, all five files) imports and exports back byte for byte")
+    func sampleRoundTrip() throws {
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("datasets/sample").path
+        let (db, folder) = try makeDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let summary = try db.importDataSet(at: sample)
+        #expect(summary.trainingsAdded > 0 && summary.servicesAdded > 0)
+        let out = folder.appendingPathComponent("out").path
+        try db.exportDataSet(to: out)
+        let original = try files(of: sample)
+        #expect(original.count == 5)
+        #expect(try files(of: out) == original)
+    }
 }
