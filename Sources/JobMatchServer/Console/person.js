@@ -56,6 +56,8 @@ function showProfile(section, p, me, onSaved) {
     ["就业意愿", label(INTENT, p.intent ?? "active")],
     ["援助类别", (p.groups ?? []).length ? p.groups.map((g) => h("span", { class: "chip" }, label(GROUPS, g))) : "—"],
   ];
+  // Interchange 1.1: the household the person belongs to (members share it).
+  if (p.household) rows.push(["家庭编号", p.household]);
   // Disability and capacity appear only where the API returned them (it redacts them for others).
   if (p.disability) rows.push(["残疾情况", `${p.disability.categories.map((c) => label(DISABILITY, c)).join("、")}，${p.disability.grade} 级`]);
   if (p.work_capacity) rows.push(["劳动能力", label(CAPACITY, p.work_capacity)]);
