@@ -155,6 +155,11 @@ def main():
         step(f"outcome 已投递 recorded for 「{title}」 and shown in the history")
         page.locator("section.history").scroll_into_view_if_needed()
         shot(page, "05-history")
+        # The record of assistance (interchange 1.1): its section is there, with the entries or the empty note.
+        services = page.locator("section.services")
+        expect(services.get_by_role("heading", name="援助过程记录")).to_be_visible(timeout=10000)
+        expect(services.locator("summary, p.empty").first).to_be_visible(timeout=10000)
+        step(f"record of assistance: {services.locator('summary, p.empty').first.inner_text()}")
 
         # 6. Edit with an error: the field is named and the typed text stays.
         page.locator("#edit-profile").click()

@@ -11,25 +11,32 @@ crashes (a signal or an exit code other than 0/1), hangs (timeout) and PRAGMA in
 """
 import argparse, hashlib, json, os, random, re, shutil, sqlite3, subprocess, sys
 
-FILES = ["applicants.jsonl", "jobs.jsonl", "interactions.jsonl"]
+FILES = ["applicants.jsonl", "jobs.jsonl", "interactions.jsonl", "trainings.jsonl", "services.jsonl"]
 ENUMS = {"applicants.jsonl": ["gender", "education", "status", "intent", "work_capacity"],
-         "jobs.jsonl": ["job_type", "status", "education_min"], "interactions.jsonl": ["event"]}
+         "jobs.jsonl": ["job_type", "status", "education_min"], "interactions.jsonl": ["event"],
+         "trainings.jsonl": ["mode", "education_min"], "services.jsonl": ["kind"]}
 KNOWN = {"applicants.jsonl": {"id", "gender", "birth_year", "district", "location", "education", "disability", "groups", "skills",
-                               "certificates", "experience", "preferences", "intent", "work_capacity", "profile_text", "status", "updated_at"},
+                               "certificates", "experience", "preferences", "intent", "work_capacity", "profile_text", "status", "updated_at",
+                               "household"},
          "jobs.jsonl": {"id", "employer", "title", "description", "occupation", "district", "location", "remote", "job_type", "schedule",
                         "hours_per_week", "wage", "education_min", "age", "skills_required", "skills_preferred", "certificates_required",
                         "demands", "accommodations", "tags", "openings", "posted_at", "expires_at", "status"},
-         "interactions.jsonl": {"applicant", "job", "event", "at"}}
+         "interactions.jsonl": {"applicant", "job", "event", "at"},
+         "trainings.jsonl": {"id", "title", "provider", "district", "location", "mode", "skills", "certificates", "education_min", "hours",
+                             "starts_at", "ends_at", "seats", "subsidized"},
+         "services.jsonl": {"applicant", "kind", "at", "by", "note", "job", "training"}}
 REQUIRED = {"applicants.jsonl": ["id", "gender", "birth_year", "district", "education", "status", "updated_at"],
             "jobs.jsonl": ["id", "employer", "title", "district", "job_type", "openings", "posted_at", "expires_at", "status"],
-            "interactions.jsonl": ["applicant", "job", "event", "at"]}
+            "interactions.jsonl": ["applicant", "job", "event", "at"],
+            "trainings.jsonl": ["id", "title", "district", "starts_at", "ends_at"],
+            "services.jsonl": ["applicant", "kind", "at"]}
 
 
 def db_state(path):
     con = sqlite3.connect(path)
     ok = con.execute("PRAGMA integrity_check").fetchone()[0]
     digest = hashlib.sha256()
-    for table in ("applicant", "job", "interaction"):
+    for table in ("applicant", "job", "interaction", "training", "service"):
         for row in con.execute(f"SELECT * FROM {table} ORDER BY 1, 2"):
             digest.update(repr(row).encode())
     con.close()
@@ -117,7 +124,7 @@ def make_variants(base, n, rng):
                 extra = b',"' + key.encode() + b'":"ZZ9"'
             out.append(Variant(kind, with_line(f, i, line[:-1] + extra + b"}"), f, i + 1, key))
         elif kind == "duplicate_id":
-            f = rng.choice(["applicants.jsonl", "jobs.jsonl"])
+            f = rng.choice(["applicants.jsonl", "jobs.jsonl", "trainings.jsonl"])
             i, j = sorted(rng.sample(range(len(parsed[f])), 2))
             obj = dict(parsed[f][j])
             obj["id"] = parsed[f][i]["id"]
@@ -148,9 +155,9 @@ def make_variants(base, n, rng):
             else:
                 out.append(Variant(kind, with_line(f, i, obj), accept=True))
         elif kind == "unknown_ref":
-            f, i = pick("interactions.jsonl")
+            f, i = pick(rng.choice(["interactions.jsonl", "services.jsonl"]))
             obj = dict(parsed[f][i])
-            key = rng.choice(["applicant", "job"])
+            key = rng.choice([k for k in ("applicant", "job", "training") if k in obj])
             obj[key] = "NOPE-" + str(rng.randrange(10**6))
             out.append(Variant(kind, with_line(f, i, obj), f, i + 1, key))
         elif kind == "not_object":
@@ -172,7 +179,8 @@ def make_variants(base, n, rng):
             files = dict(base)
             files[f] = bytes(data)
             out.append(Variant(kind, files, f, None, None, accept=None))
-    for special in ["folder:applicants.jsonl", "fifo:jobs.jsonl", "folder:interactions.jsonl", "fifo:interactions.jsonl"]:
+    for special in ["folder:applicants.jsonl", "fifo:jobs.jsonl", "folder:interactions.jsonl", "fifo:interactions.jsonl",
+                    "folder:trainings.jsonl", "fifo:services.jsonl"]:
         out.append(Variant("special", dict(base), special.split(":")[1], None, None, special=special.split(":")[0]))
     return out
 

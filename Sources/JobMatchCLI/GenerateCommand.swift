@@ -64,6 +64,8 @@ struct GenerateCommand: AsyncParsableCommand {
         try Self.writeLines(market.applicants.lazy.map(\.interchangeJSON.jsonText), to: folder.appendingPathComponent("applicants.jsonl"))
         try Self.writeLines(market.jobs.lazy.map(\.interchangeJSON.jsonText), to: folder.appendingPathComponent("jobs.jsonl"))
         try Self.writeLines(market.interactions.lazy.map(\.interchangeJSON.jsonText), to: folder.appendingPathComponent("interactions.jsonl"))
+        try Self.writeLines(market.trainings.lazy.map(\.interchangeJSON.jsonText), to: folder.appendingPathComponent("trainings.jsonl"))
+        try Self.writeLines(market.services.lazy.map(\.interchangeJSON.jsonText), to: folder.appendingPathComponent("services.jsonl"))
         if split != nil {
             try Self.writeLines(oracle.lazy.map(\.json.jsonText), to: folder.appendingPathComponent("oracle.jsonl"))
         }
@@ -74,7 +76,8 @@ struct GenerateCommand: AsyncParsableCommand {
                                 to: folder.appendingPathComponent("planted.json"))
         }
         if summary { print(MarketStatistics(market, asOf: asOfTime).markdown) }
-        report("done: \(market.applicants.count) applicants, \(market.jobs.count) jobs, \(market.interactions.count) interactions")
+        report("done: \(market.applicants.count) applicants, \(market.jobs.count) jobs, \(market.interactions.count) interactions, "
+            + "\(market.trainings.count) trainings, \(market.services.count) services")
     }
 
     /// Writes one line per element through a FileHandle, in 1 MiB buffered chunks.

@@ -53,6 +53,8 @@ struct ImportCommand: ParsableCommand {
               jobs: \(summary.jobsAdded) added, \(summary.jobsReplaced) replaced
               interactions: \(summary.interactionsAdded) added, \(summary.interactionsAlreadyPresent) already present
               longest write transaction: \(Self.milliseconds(summary.longestWriteTransaction)); switch: \(Self.milliseconds(summary.switchDuration))
+              trainings: \(summary.trainingsAdded) added, \(summary.trainingsReplaced) replaced
+              services: \(summary.servicesAdded) added, \(summary.servicesAlreadyPresent) already present
             """)
         } catch let failure as DataSetImport.Failure {
             Console.endProgress()

@@ -1,10 +1,21 @@
 import JobMatchCore
 
-/// A generated data set: applicants, postings and the outcome history, as interchange records.
+/// A generated data set: applicants, postings and the outcome history, as interchange records; and (interchange 1.1)
+/// the courses on offer and the record of assistance.
 public struct Market: Sendable {
     public var applicants: [Applicant]
     public var jobs: [Job]
     public var interactions: [Interaction]
+    public var trainings: [Training]
+    public var services: [ServiceRecord]
+
+    public init(applicants: [Applicant], jobs: [Job], interactions: [Interaction], trainings: [Training] = [], services: [ServiceRecord] = []) {
+        self.applicants = applicants
+        self.jobs = jobs
+        self.interactions = interactions
+        self.trainings = trainings
+        self.services = services
+    }
 }
 
 /// The deterministic generator of a synthetic Chongqing labour market for employment assistance.
@@ -14,7 +25,7 @@ public struct Market: Sendable {
 public struct MarketGenerator: Sendable {
     /// Name and version written to manifests; bump the version when output for a seed changes.
     public static let name = "jobmatch-market"
-    public static let version = "2.0.0"
+    public static let version = "2.1.0"
 
     public let configuration: MarketConfiguration
 
@@ -51,7 +62,12 @@ public struct MarketGenerator: Sendable {
         progress("interactions")
         let simulation = MarketSimulation(configuration: configuration, applicants: applicants, personas: personas, drafts: drafts, geography: geography)
         let outcome = simulation.run()
-        let market = Market(applicants: outcome.applicants, jobs: outcome.jobs, interactions: outcome.interactions)
+        progress("trainings, households, services")
+        var applicantsOut = outcome.applicants
+        let assistance = MarketAssistance(configuration: configuration, geography: geography)
+            .run(applicants: &applicantsOut, registeredAt: personas.map(\.registeredAt), jobs: outcome.jobs, interactions: outcome.interactions)
+        let market = Market(applicants: applicantsOut, jobs: outcome.jobs, interactions: outcome.interactions,
+                            trainings: assistance.trainings, services: assistance.services)
         guard let split else { return (market, []) }
         progress("oracle")
         return (market, OracleRanking(simulation: simulation).rank(market: market, split: split, depth: depth))

@@ -6,6 +6,11 @@ extension MarketGenerator {
     /// `created_at` is the as-of time, not the wall clock, so the same seed gives the same bytes.
     public func manifest(name: String, market: Market, notes: String? = nil) -> JSONValue {
         let c = configuration
+        let counted: [(String, Int)] = [
+            ("applicants", market.applicants.count), ("jobs", market.jobs.count), ("interactions", market.interactions.count),
+            ("trainings", market.trainings.count), ("services", market.services.count),
+        ]
+        let counts = JSONValue.object(counted.map { ($0.0, JSONValue.number(Double($0.1))) })
         let seed: JSONValue = c.seed < (1 << 53) ? .number(Double(c.seed)) : .string(String(c.seed))
         return .object([
             ("name", .string(name)),
@@ -27,11 +32,7 @@ extension MarketGenerator {
                 ("views_per_seeker", .number(c.viewsPerSeeker)),
                 ("hidden", .object(c.latent.named.map { ($0.name, .number($0.value)) })),
             ])),
-            ("counts", .object([
-                ("applicants", .number(Double(market.applicants.count))),
-                ("jobs", .number(Double(market.jobs.count))),
-                ("interactions", .number(Double(market.interactions.count))),
-            ])),
+            ("counts", counts),
         ])
     }
 }

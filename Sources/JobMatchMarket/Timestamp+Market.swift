@@ -11,3 +11,12 @@ extension Timestamp {
     /// Days from `self` to `other` (negative when `other` is earlier).
     func days(to other: Timestamp) -> Double { (other.secondsSince1970 - secondsSince1970) / 86_400 }
 }
+
+extension Timestamp {
+    /// Midnight (China Standard Time) of the day `self` falls on.
+    var startOfChinaDay: Timestamp {
+        let offset = Double(Timestamp.chinaOffsetSeconds)
+        let day = ((secondsSince1970 + offset) / 86_400).rounded(.down) * 86_400 - offset
+        return Timestamp(secondsSince1970: day, utcOffsetSeconds: Timestamp.chinaOffsetSeconds)
+    }
+}

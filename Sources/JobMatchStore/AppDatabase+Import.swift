@@ -3,11 +3,15 @@ import GRDB
 import JobMatchCore
 
 extension AppDatabase {
-    /// Imports a data-set folder (`applicants.jsonl`, `jobs.jsonl`, `interactions.jsonl`), all or nothing.
+    /// Imports a data-set folder (`applicants.jsonl`, `jobs.jsonl`, `interactions.jsonl`, and the version 1.1
+    /// `trainings.jsonl` and `services.jsonl`), all or nothing. Only applicants and jobs are required; a missing
+    /// interactions file is read as empty with a warning, missing 1.1 files silently (a version 1 data set).
     ///
     /// Every line is validated; on any error nothing is written and ``DataSetImport/Failure`` lists the
-    /// errors as `file:line: field: message`. A record whose id is already stored replaces it; an
-    /// interaction already stored is skipped. Files are streamed, never read whole.
+    /// errors as `file:line: field: message`. A record whose id is already stored replaces it (applicants,
+    /// jobs, trainings); an interaction or service entry already stored is skipped. An interaction's and a
+    /// service entry's references (applicant, job, training) must name a record of the data set or of the
+    /// database. Files are streamed, never read whole.
     ///
     /// No write transaction is long, whatever the size: the new generation of the data tables is staged
     /// in the database file (``ImportGeneration``: the visible rows copied, the records merged in, a few
@@ -21,7 +25,7 @@ extension AppDatabase {
         let paths = Dictionary(uniqueKeysWithValues: Interchange.File.allCases.map {
             ($0, URL(fileURLWithPath: folder).appendingPathComponent($0.rawValue).path)
         })
-        for file in Interchange.File.allCases where file != .interactions || JSONLinesReader(path: paths[file]!).exists {
+        for file in Interchange.File.allCases where !file.isOptional || JSONLinesReader(path: paths[file]!).exists {
             try JSONLinesReader(path: paths[file]!).checkReadable()
         }
         let lock = try path.map { path -> ImportLock in
@@ -73,19 +77,20 @@ extension AppDatabase {
         do {
             let generation = try ImportGeneration.stage(db, writes: &writes, rowsPerTransaction: options.rowsPerTransaction)
             run = ImportRun(options: options, writes: writes)
-            try run.read(paths[.applicants]!, as: .applicants, db: db)
-            try run.read(paths[.jobs]!, as: .jobs, db: db)
-            if FileManager.default.fileExists(atPath: paths[.interactions]!) {
-                try run.read(paths[.interactions]!, as: .interactions, db: db)
-            } else {
-                run.summary.warnings.append("\(paths[.interactions]!): missing, read as empty")
+            for file in Interchange.File.allCases {
+                if file.isOptional, !FileManager.default.fileExists(atPath: paths[file]!) {
+                    if !file.isVersion11 { run.summary.warnings.append("\(paths[file]!): missing, read as empty") }
+                    continue
+                }
+                try run.read(paths[file]!, as: file, db: db)
             }
             try run.flush(db)
             if run.errorCount > 0 { throw DataSetImport.Failure(errors: run.errors, totalErrors: run.errorCount) }
-            let (applicants, jobs) = (run.applicantLines, run.jobLines)
+            let (applicants, jobs, trainings) = (run.applicantLines, run.jobLines, run.trainingLines)
             let start = ContinuousClock.now
             try run.writes.transaction {
-                try generation.switchIn(db, importedApplicants: { applicants[$0] != nil }, importedJobs: { jobs[$0] != nil })
+                try generation.switchIn(db, importedApplicants: { applicants[$0] != nil }, importedJobs: { jobs[$0] != nil },
+                                        importedTrainings: { trainings[$0] != nil })
             }
             run.summary.switchDuration = .now - start
         } catch {
@@ -105,6 +110,8 @@ enum StagedRow {
     case applicant(Applicant)
     case job(Job)
     case interaction(Interaction)
+    case training(Training)
+    case service(ServiceRecord)
 
     /// Writes the record into the staged tables and counts it (added, replaced, already present).
     func stage(_ db: Database, counting summary: inout DataSetImport.Summary) throws {
@@ -133,6 +140,20 @@ enum StagedRow {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO interaction_next (applicant_id, job_id, event, at, at_epoch) VALUES (?, ?, ?, ?, ?)")
                 .execute(arguments: [i.applicant, i.job, i.event.rawValue, i.at.text, i.at.secondsSince1970])
             if db.changesCount > 0 { summary.interactionsAdded += 1 } else { summary.interactionsAlreadyPresent += 1 }
+        case let .training(t):
+            let replaced = try AppDatabase.exists(table: ImportGeneration.next("training"), id: t.id, db)
+            try db.cachedStatement(sql: """
+                INSERT INTO training_next (id, district, starts_at_epoch, ends_at_epoch, record) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET district = excluded.district, starts_at_epoch = excluded.starts_at_epoch,
+                  ends_at_epoch = excluded.ends_at_epoch, record = excluded.record
+                """).execute(arguments: [t.id, t.district, t.startsAt.secondsSince1970, t.endsAt.secondsSince1970, t.interchangeJSON.jsonText])
+            if replaced { summary.trainingsReplaced += 1 } else { summary.trainingsAdded += 1 }
+        case let .service(s):
+            try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO service_next (applicant_id, kind, at, at_epoch, job_id, training_id, record) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [s.applicant, s.kind.rawValue, s.at.text, s.at.secondsSince1970, s.job, s.training,
+                                         s.interchangeJSON.jsonText])
+            if db.changesCount > 0 { summary.servicesAdded += 1 } else { summary.servicesAlreadyPresent += 1 }
         }
     }
 }

@@ -38,6 +38,7 @@ extension AppDatabase {
         migrator.registerMigration("v4: audit chain and subjects", migrate: createAuditChain)
         migrator.registerMigration("v5: change log", migrate: createChangeLog)
         migrator.registerMigration("v6: active model", migrate: createActiveModel)
+        migrator.registerMigration("v8: trainings and services", migrate: createAssistanceTables)
         return migrator
     }
 }

@@ -11,6 +11,12 @@ public enum DataSetImport {
         public var interactionsAdded = 0
         /// Interactions already recorded with the same applicant, job, event and time.
         public var interactionsAlreadyPresent = 0
+        /// Version 1.1: courses new to the database, and courses whose id was stored (replaced).
+        public var trainingsAdded = 0
+        public var trainingsReplaced = 0
+        /// Version 1.1: service entries recorded, and entries already recorded exactly so (skipped).
+        public var servicesAdded = 0
+        public var servicesAlreadyPresent = 0
         /// Unknown fields and other things that were ignored, one line per kind.
         public var warnings: [String] = []
         /// The longest write transaction of the import (the time it held the database's write lock at once).

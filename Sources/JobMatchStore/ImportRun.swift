@@ -14,6 +14,7 @@ struct ImportRun {
     /// Ids seen in this import, with the line that defined them.
     var applicantLines: [String: Int] = [:]
     var jobLines: [String: Int] = [:]
+    var trainingLines: [String: Int] = [:]
     /// Warnings grouped by file and field: count and first line.
     var warnings: [String: (count: Int, firstLine: Int, message: String)] = [:]
 
@@ -60,6 +61,10 @@ struct ImportRun {
                 }
                 guard errorCount == 0 else { continue }
                 try stage(.interaction(interaction), db: db)
+            case .trainings:
+                try readTraining(line.bytes, path: path, line: line.number, db: db)
+            case .services:
+                try readService(line.bytes, path: path, line: line.number, db: db)
             }
         }
         try flush(db)
@@ -96,6 +101,10 @@ struct ImportRun {
         summary.jobsReplaced += counts.jobsReplaced
         summary.interactionsAdded += counts.interactionsAdded
         summary.interactionsAlreadyPresent += counts.interactionsAlreadyPresent
+        summary.trainingsAdded += counts.trainingsAdded
+        summary.trainingsReplaced += counts.trainingsReplaced
+        summary.servicesAdded += counts.servicesAdded
+        summary.servicesAlreadyPresent += counts.servicesAlreadyPresent
     }
 
     /// Records the decode's errors and warnings against the file and line.
@@ -115,12 +124,20 @@ struct ImportRun {
 
     /// False (and an error) when the id already appeared earlier in the same file.
     mutating func claim(_ id: String, in file: Interchange.File, path: String, line: Int) -> Bool {
-        let first = file == .applicants ? applicantLines[id] : jobLines[id]
+        let first = switch file {
+        case .applicants: applicantLines[id]
+        case .trainings: trainingLines[id]
+        default: jobLines[id]
+        }
         if let first {
             fail(JobMatchError(.invalidRecord, "duplicate id \"\(id)\" (first on line \(first))", field: "id", file: path, line: line))
             return false
         }
-        if file == .applicants { applicantLines[id] = line } else { jobLines[id] = line }
+        switch file {
+        case .applicants: applicantLines[id] = line
+        case .trainings: trainingLines[id] = line
+        default: jobLines[id] = line
+        }
         return true
     }
 

@@ -16,7 +16,7 @@ import Testing
         )
         let market = try MarketGenerator(configuration: configuration).generate()
         let expected = MarketFixture.jsonLines(market)
-        for (index, file) in ["applicants.jsonl", "jobs.jsonl", "interactions.jsonl"].enumerated() {
+        for (index, file) in ["applicants.jsonl", "jobs.jsonl", "interactions.jsonl", "trainings.jsonl", "services.jsonl"].enumerated() {
             let text = try String(contentsOf: Self.folder.appendingPathComponent(file), encoding: .utf8)
             #expect(text == expected[index], "\(file) differs from the generator's output: regenerate datasets/sample (see datasets/README.md)")
         }

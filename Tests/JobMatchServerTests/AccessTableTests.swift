@@ -118,10 +118,34 @@ struct AccessTableTests {
              request: { _ in .init(method: .post, path: "/v1/admin/model/reload") }, expected: [200, 403, 403, 403, 401]),
         Case(route: "GET /v1/supervision", name: "-", setup: { _ in [] },
              request: { _ in .init(method: .get, path: "/v1/supervision?\(q)") }, expected: [200, 403, 403, 403, 401]),
+        // Interchange 1.1. Courses are public offers, like postings (every course here is in 渝中).
+        Case(route: "GET /v1/trainings/{id}", name: "existing", setup: { n in [putTraining("TR\(n)")] },
+             request: { n in .init(method: .get, path: "/v1/trainings/TR\(n)") }, expected: [200, 200, 200, 200, 401]),
+        Case(route: "GET /v1/trainings/{id}", name: "unknown", setup: { _ in [] },
+             request: { _ in .init(method: .get, path: "/v1/trainings/NOCOURSE") }, expected: [404, 404, 404, 404, 401]),
+        Case(route: "PUT /v1/trainings/{id}", name: "existing", setup: { n in [putTraining("TR\(n)")] }, request: { n in putTraining("TR\(n)") },
+             expected: [200, 200, 403, 403, 401]),
+        Case(route: "PUT /v1/trainings/{id}", name: "unknown", setup: { _ in [] }, request: { n in putTraining("TU\(n)") },
+             expected: [201, 201, 403, 403, 401]),
+        Case(route: "POST /v1/services", name: "existing", setup: { _ in [] },
+             request: { _ in .init(method: .post, path: "/v1/services", body: #"{"applicant":"A1","kind":"guidance","at":"\#(at)","by":"王芳"}"#) },
+             expected: [201, 201, 404, 403, 401]),
+        Case(route: "POST /v1/services", name: "unknown", setup: { _ in [] },
+             request: { _ in .init(method: .post, path: "/v1/services", body: #"{"applicant":"NOBODY","kind":"guidance","at":"\#(at)"}"#) },
+             expected: [404, 404, 404, 403, 401]),
+        // Read like the person's list: evaluators name people by pseudonym, so a real id is unknown to them.
+        Case(route: "GET /v1/applicants/{id}/services", name: "existing", setup: { _ in [] },
+             request: { _ in .init(method: .get, path: "/v1/applicants/A1/services") }, expected: [200, 200, 404, 404, 401]),
+        Case(route: "GET /v1/applicants/{id}/services", name: "unknown", setup: { _ in [] },
+             request: { _ in .init(method: .get, path: "/v1/applicants/NOBODY/services") }, expected: [404, 404, 404, 404, 401]),
     ]
 
     static func put(_ id: String) -> Request {
         .init(method: .put, path: "/v1/applicants/\(id)", body: Fixtures.applicant(id: id, district: TestServer.yuzhong))
+    }
+
+    static func putTraining(_ id: String) -> Request {
+        .init(method: .put, path: "/v1/trainings/\(id)", body: #"{"id":"\#(id)","title":"叉车司机培训","district":"500103","location":{"lat":29.557,"lng":106.57},"starts_at":"2026-12-01T09:00:00+08:00","ends_at":"2026-12-12T17:00:00+08:00"}"#)
     }
 
     static func putJob(_ id: String) -> Request {
@@ -179,7 +203,9 @@ struct AccessTableTests {
                     let found = Self.keysAndCodes(answer.json)
                     // A job's own record (district, location of the workplace) is public; a list of people the
                     // caller serves (the outside caseworker's own 沙坪坝 people) is theirs in full.
-                    let aboutPeople = !c.route.hasPrefix("GET /v1/jobs/{id}") || c.route.hasSuffix("/candidates")
+                    // A course is public the same way.
+                    let aboutPeople = !(c.route.hasPrefix("GET /v1/jobs/{id}") || c.route.hasPrefix("GET /v1/trainings/{id}"))
+                        || c.route.hasSuffix("/candidates")
                     let servesListed = who == .outside && !found.applicants.isEmpty
                     if aboutPeople, !servesListed, who == .outside || who == .evaluator || who == .none {
                         #expect(found.keys.isDisjoint(with: Self.sensitiveKeys), "\(label): \(found.keys.intersection(Self.sensitiveKeys))")
@@ -194,7 +220,7 @@ struct AccessTableTests {
                         #expect(Set(found.applicants).isSubset(of: shapingbaPeople), "\(label): someone outside 沙坪坝 listed")
                         if answer.status == 404 {
                             outsideBodies[c.route, default: [:]][c.name] = answer.text.replacingOccurrences(
-                                of: #"\b(A1|S2|T[0-9]+|U[0-9]+|NOBODY)\b"#, with: "ID", options: .regularExpression)
+                                of: #"\b(A1|S2|T[0-9]+|U[0-9]+|TR[0-9]+|TU[0-9]+|NOBODY|NOCOURSE)\b"#, with: "ID", options: .regularExpression)
                         }
                     }
                 }
@@ -210,8 +236,8 @@ struct AccessTableTests {
             #expect(try audit.verifyAuditChain().isIntact)
             return rows
         }
-        // 15 routes × 5 roles × (2 cases, 3 for the audit log, 1 for the four admin routes) = 135 rows.
-        #expect(rows == 135)
-        #expect(Set(cases.map(\.route)).count == 15)
+        // 19 routes × 5 roles × (2 cases, 3 for the audit log, 1 for the four admin routes) = 175 rows.
+        #expect(rows == 175)
+        #expect(Set(cases.map(\.route)).count == 19)
     }
 }

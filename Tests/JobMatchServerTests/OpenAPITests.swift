@@ -58,6 +58,15 @@ struct OpenAPITests {
             (.get, "/v1/insight/postings/nothing/counterfactual?\(TestServer.asOfQuery)", op, nil),
             (.get, "/v1/insight/postings/J1/counterfactual?group=everyone", op, nil),
             (.get, "/v1/insight/postings/J1/counterfactual", TestServer.evaluatorToken, nil),
+            (.put, "/v1/trainings/T1", op, AssistanceRouteTests.course), (.put, "/v1/trainings/T1", op, AssistanceRouteTests.course),
+            (.put, "/v1/trainings/T1", TestServer.shapingbaToken, AssistanceRouteTests.course),
+            (.put, "/v1/trainings/T2", op, AssistanceRouteTests.course), (.get, "/v1/trainings/T1", TestServer.evaluatorToken, nil),
+            (.get, "/v1/trainings/T9", op, nil), (.post, "/v1/services", op, AssistanceRouteTests.entries),
+            (.post, "/v1/services", op, #"{"applicant":"A1","kind":"policy","at":"2026-11-20T09:00:00+08:00","job":"NOJOB"}"#),
+            (.post, "/v1/services", op, #"{"applicant":"A1","kind":"public_welfare_placement","at":"2026-11-20T09:00:00+08:00"}"#),
+            (.post, "/v1/services", TestServer.evaluatorToken, AssistanceRouteTests.entries),
+            (.get, "/v1/applicants/A1/services", op, nil), (.get, "/v1/applicants/A1/services", TestServer.shapingbaToken, nil),
+            (.get, "/v1/applicants/A1/services", nil, nil),
         ]
         let exercised = try await server.app().test(.router) { client in
             var exercised = Set<String>()

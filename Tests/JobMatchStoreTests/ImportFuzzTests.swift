@@ -28,9 +28,21 @@ struct ImportFuzzTests {
         #"{"applicant":"B2","job":"K2","event":"hired","at":"2026-11-03T09:00:00+08:00"}"#,
     ]
 
+    /// Interchange 1.1.
+    static let trainings = [
+        #"{"id":"C1","title":"叉车司机培训","provider":"渝北区职业培训中心","district":"500112","location":{"lat":29.72,"lng":106.63},"mode":"in_person","skills":["叉车"],"certificates":["叉车证"],"education_min":"junior_high","hours":80,"starts_at":"2026-12-01T09:00:00+08:00","ends_at":"2026-12-20T17:00:00+08:00","seats":20,"subsidized":true}"#,
+        #"{"id":"C2","title":"电商直播运营培训","district":"500106","mode":"online","starts_at":"2026-12-01T19:00:00+08:00","ends_at":"2026-12-15T21:00:00+08:00"}"#,
+    ]
+    static let services = [
+        #"{"applicant":"B1","kind":"referral","at":"2026-11-02T08:00:00+08:00","by":"王芳","job":"K1"}"#,
+        #"{"applicant":"B2","kind":"training_enrolled","at":"2026-11-20T10:00:00+08:00","training":"C1"}"#,
+        #"{"applicant":"B3","kind":"counseling","at":"2026-11-21T10:00:00+08:00","note":"电话"}"#,
+    ]
+
     static var valid: Files {
         func file(_ lines: [String]) -> [UInt8] { Array((lines.joined(separator: "\n") + "\n").utf8) }
-        return ["applicants.jsonl": file(applicants), "jobs.jsonl": file(jobs), "interactions.jsonl": file(interactions)]
+        return ["applicants.jsonl": file(applicants), "jobs.jsonl": file(jobs), "interactions.jsonl": file(interactions),
+                "trainings.jsonl": file(trainings), "services.jsonl": file(services)]
     }
 
     /// What a variant must do: fail naming file, line and field (nil: the line is not a JSON object at all),
@@ -71,7 +83,7 @@ struct ImportFuzzTests {
         func bad(_ name: String, _ files: Files, _ file: String, _ line: Int, _ field: String?, _ says: String) {
             v.append(Variant(name: name, files: files, expected: .error(file: file, line: line, field: field, says: says)))
         }
-        let a = "applicants.jsonl", j = "jobs.jsonl", i = "interactions.jsonl"
+        let a = "applicants.jsonl", j = "jobs.jsonl", i = "interactions.jsonl", t = "trainings.jsonl", s = "services.jsonl"
         // Truncations: a line cut anywhere is not JSON; the whole file cut mid-line too.
         for cut in [1, 10, 40, 80, 120] {
             bad("applicants line 2 cut after \(cut) bytes", bytes(a) { b in
@@ -144,6 +156,19 @@ struct ImportFuzzTests {
         bad("a 2.4 MB line cut short", bytes(a) { b in b = Array(#"{"id":"B9","profile_text":"\#(huge)"#.utf8) + [0x0A] + b }, a, 1, nil, "not valid JSON")
         // An error in the last file after two good ones: nothing of the first two may stay.
         bad("only the last interaction is bad", edit(i, line: 2, #""at":"2026-11-03T09:00:00+08:00""#, #""at":"yesterday""#), i, 2, "at", "")
+        // Interchange 1.1: courses and service entries, their fields and their references.
+        bad("course ending before it starts", edit(t, line: 2, #""ends_at":"2026-12-15T21:00:00+08:00""#, #""ends_at":"2026-11-15T21:00:00+08:00""#), t, 2, "ends_at", "not after")
+        bad("course with no seats", edit(t, line: 1, #""seats":20"#, #""seats":0"#), t, 1, "seats", "")
+        bad("unknown course mode", edit(t, line: 2, #""mode":"online""#, #""mode":"tv""#), t, 2, "mode", "unknown value")
+        bad("course hours as a string", edit(t, line: 1, #""hours":80"#, #""hours":"80h""#), t, 1, "hours", "")
+        bad("duplicate course id", edit(t, line: 2, #""id":"C2""#, #""id":"C1""#), t, 2, "id", "duplicate id")
+        bad("course cut mid-line", bytes(t) { b in b.removeLast(30) }, t, 2, nil, "not valid JSON")
+        bad("unknown service kind", edit(s, line: 3, #""kind":"counseling""#, #""kind":"hotline""#), s, 3, "kind", "unknown value")
+        bad("service naming an unknown applicant", edit(s, line: 3, #""applicant":"B3""#, #""applicant":"NOBODY""#), s, 3, "applicant", "unknown applicant")
+        bad("service naming an unknown job", edit(s, line: 1, #""job":"K1""#, #""job":"K404""#), s, 1, "job", "unknown job")
+        bad("service naming an unknown course", edit(s, line: 2, #""training":"C1""#, #""training":"C9""#), s, 2, "training", "unknown training")
+        bad("training entry without its course", edit(s, line: 2, #","training":"C1""#, ""), s, 2, "training", "required")
+        bad("service at a bad time", edit(s, line: 3, #""at":"2026-11-21T10:00:00+08:00""#, #""at":"2026-11-21""#), s, 3, "at", "")
         // CRLF line endings and blank lines are accepted.
         v.append(Variant(name: "CRLF line endings everywhere", files: valid.mapValues { b in
             b.flatMap { $0 == 0x0A ? [0x0D, 0x0A] : [$0] }
@@ -159,7 +184,10 @@ struct ImportFuzzTests {
         let db = try AppDatabase.open(path: folder.appendingPathComponent("db.sqlite").path)
         let base = folder.appendingPathComponent("base")
         try write(["applicants.jsonl": Array((applicants.map { $0.replacing("\"B", with: "\"Z") }.joined(separator: "\n") + "\n").utf8),
-                   "jobs.jsonl": Array((jobs.map { $0.replacing("\"K", with: "\"Y") }.joined(separator: "\n") + "\n").utf8)], to: base)
+                   "jobs.jsonl": Array((jobs.map { $0.replacing("\"K", with: "\"Y") }.joined(separator: "\n") + "\n").utf8),
+                   // The same course ids with other titles, and an entry for the seeded people: a half-written import would show.
+                   "trainings.jsonl": Array((trainings.map { $0.replacing("培训\"", with: "培训（旧）\"") }.joined(separator: "\n") + "\n").utf8),
+                   "services.jsonl": Array((services[0].replacing("\"B", with: "\"Z").replacing("\"K", with: "\"Y") + "\n").utf8)], to: base)
         try db.importDataSet(at: base.path)
         return db
     }
@@ -169,8 +197,9 @@ struct ImportFuzzTests {
         for (name, bytes) in files { try Data(bytes).write(to: folder.appendingPathComponent(name)) }
     }
 
-    static func content(_ db: AppDatabase) throws -> ([Applicant], [Job], [Interaction]) {
-        (try db.applicants(), try db.jobs(), try db.interactions())
+    static func content(_ db: AppDatabase) throws -> ([Applicant], [Job], [Interaction], [Training], [ServiceRecord]) {
+        (try db.applicants(), try db.jobs(), try db.interactions(), try db.trainings(),
+         try db.services(before: Timestamp(rfc3339: "2100-01-01T00:00:00Z")!))
     }
 
     @Test func variantCount() { #expect(Self.variants.count >= 60) }
@@ -187,6 +216,7 @@ struct ImportFuzzTests {
         case .accepted:
             let summary = try db.importDataSet(at: data.path)
             #expect(summary.applicantsAdded == 3 && summary.jobsAdded == 2 && summary.interactionsAdded == 2)
+            #expect(summary.trainingsReplaced == 2 && summary.servicesAdded == 3)
             #expect(try db.applicants(status: .seeking).map(\.id).sorted() == ["B1", "B2", "Z1", "Z2"])
         case let .error(file, line, field, says):
             do {
@@ -202,7 +232,7 @@ struct ImportFuzzTests {
                 #expect(first.description.hasPrefix("\(data.path)/\(file):\(line): " + (field.map { "\($0): " } ?? "")), "\(first)")
             }
             let after = try Self.content(db)
-            #expect(after.0 == before.0 && after.1 == before.1 && after.2 == before.2, "the database changed")
+            #expect(after.0 == before.0 && after.1 == before.1 && after.2 == before.2 && after.3 == before.3 && after.4 == before.4, "the database changed")
         }
     }
 
@@ -215,6 +245,7 @@ struct ImportFuzzTests {
         for (file, make, says) in [
             ("applicants.jsonl", "folder", "a folder"), ("jobs.jsonl", "fifo", "FIFO"), ("interactions.jsonl", "folder", "a folder"),
             ("interactions.jsonl", "fifo", "FIFO"), ("jobs.jsonl", "dangling", "No such file"),
+            ("trainings.jsonl", "folder", "a folder"), ("services.jsonl", "fifo", "FIFO"), ("services.jsonl", "dangling", "No such file"),
         ] {
             let data = folder.appendingPathComponent("\(file)-\(make)")
             var files = Self.valid
@@ -236,7 +267,7 @@ struct ImportFuzzTests {
             }
         }
         let after = try Self.content(db)
-        #expect(after.0 == before.0 && after.1 == before.1 && after.2 == before.2)
+        #expect(after.0 == before.0 && after.1 == before.1 && after.2 == before.2 && after.3 == before.3 && after.4 == before.4)
         // The optional manifest too: a FIFO of that name is refused, not read (which would block).
         let withFIFO = folder.appendingPathComponent("manifest-fifo")
         try Self.write(Self.valid, to: withFIFO)

@@ -21,11 +21,13 @@ func makeDatabase(_ name: String = #function) throws -> (AppDatabase, URL) {
     return (try AppDatabase.open(path: folder.appendingPathComponent("db/jobmatch.sqlite").path), folder)
 }
 
-/// The bytes of every file of a data-set folder, by file name.
+/// The bytes of every data file of a data-set folder, by file name (the version 1.1 files when present).
 func files(of folder: String) throws -> [String: Data] {
     var result: [String: Data] = [:]
-    for name in ["applicants.jsonl", "jobs.jsonl", "interactions.jsonl"] {
-        result[name] = try Data(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent(name))
+    for name in ["applicants.jsonl", "jobs.jsonl", "interactions.jsonl", "trainings.jsonl", "services.jsonl"] {
+        let url = URL(fileURLWithPath: folder).appendingPathComponent(name)
+        guard name.hasPrefix("applicants") || name.hasPrefix("jobs") || FileManager.default.fileExists(atPath: url.path) else { continue }
+        result[name] = try Data(contentsOf: url)
     }
     return result
 }

@@ -7,11 +7,21 @@ public enum Interchange {
     /// The format version this code reads and writes.
     public static let version = "1.1"
 
-    /// The three files of a data set, in the order they must be read.
+    /// The files of a data set, in the order they must be read: a file's references point to files before it.
+    /// `applicants.jsonl` and `jobs.jsonl` are required; the others may be absent (read as empty).
     public enum File: String, CaseIterable, Sendable {
         case applicants = "applicants.jsonl"
         case jobs = "jobs.jsonl"
         case interactions = "interactions.jsonl"
+        /// Version 1.1: the training courses on offer.
+        case trainings = "trainings.jsonl"
+        /// Version 1.1: the record of assistance; names applicants, jobs and trainings.
+        case services = "services.jsonl"
+
+        /// True for the files a data set may leave out.
+        public var isOptional: Bool { self != .applicants && self != .jobs }
+        /// True for the files version 1.1 added (absent from every version 1 data set).
+        public var isVersion11: Bool { self == .trainings || self == .services }
     }
 
     /// One problem with one field of one record.

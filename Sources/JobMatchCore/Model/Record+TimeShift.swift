@@ -28,3 +28,22 @@ extension Interaction {
         return copy
     }
 }
+
+extension Training {
+    /// The course with `starts_at` and `ends_at` moved by `seconds`.
+    public func shifted(by seconds: Double) -> Training {
+        var copy = self
+        copy.startsAt = startsAt.adding(seconds: seconds)
+        copy.endsAt = endsAt.adding(seconds: seconds)
+        return copy
+    }
+}
+
+extension ServiceRecord {
+    /// The entry with `at` moved by `seconds`.
+    public func shifted(by seconds: Double) -> ServiceRecord {
+        var copy = self
+        copy.at = at.adding(seconds: seconds)
+        return copy
+    }
+}

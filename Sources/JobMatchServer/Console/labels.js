@@ -97,3 +97,9 @@ export function label(table, code) {
 export function districtName(code) {
   return DISTRICTS[code] ?? code;
 }
+// Interchange 1.1: the kinds of services.jsonl, with the notice's terms (shared/spec/glossary.md).
+export const SERVICE_KINDS = {
+  referral: "岗位推介", job_fair: "定向小规模招聘会", guidance: "职业指导", training_enrolled: "技能培训（报名）",
+  training_completed: "技能培训（结业）", entrepreneurship: "创业指导", immediate_help: "即时岗位援助",
+  public_welfare_placement: "公益性岗位安置", follow_up: "回访 / 跟踪服务", policy: "政策兑现", counseling: "心理疏导",
+};

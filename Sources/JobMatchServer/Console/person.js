@@ -1,5 +1,6 @@
 // 一人一档: one person's file (GET /v1/applicants/{id}), edit (PUT, field errors from the problem
-// details), history of events and pushes (GET /v1/applicants/{id}/history), the audit (operators and the person's own caseworkers),
+// details), history of events and pushes (GET /v1/applicants/{id}/history), the record of assistance
+// (GET /v1/applicants/{id}/services, assistance.js), the audit (operators and the person's own caseworkers),
 // and the explained list beside it.
 import { api, ApiError } from "./api.js";
 import { h, fill, loading, errorBox, describe, translate, when, nowInChongqing, select } from "./ui.js";
@@ -8,15 +9,17 @@ import {
   districtName, label,
 } from "./labels.js";
 import { renderMatches } from "./matches.js";
+import { loadServices } from "./assistance.js";
 
 export async function renderPerson(id, { me, main, timing, announce }) {
   const file = h("section", { class: "file", "aria-labelledby": "file-title" }, loading("正在打开档案…"));
   const matches = h("section", { class: "list", "aria-label": "推荐岗位" });
   const history = h("section", { class: "history", "aria-labelledby": "history-title" });
+  const services = h("section", { class: "services", "aria-labelledby": "services-title" });
   const audit = h("section", { class: "audit", "aria-labelledby": "audit-title" });
   fill(main,
     h("p", { class: "back" }, h("a", { href: "#/today" }, "← 返回工作台")),
-    h("div", { class: "person-layout" }, h("div", { class: "left" }, file, history, audit), matches));
+    h("div", { class: "person-layout" }, h("div", { class: "left" }, file, history, services, audit), matches));
 
   let profile;
   try {
@@ -32,6 +35,7 @@ export async function renderPerson(id, { me, main, timing, announce }) {
   showProfile(file, profile, me, (saved) => { profile = saved; rerunMatches(); loadAudit(audit, id, me); });
   const refreshHistory = () => loadHistory(history, id);
   refreshHistory();
+  loadServices(services, id);
   loadAudit(audit, id, me);
   let ready = false;
   const rerunMatches = () => renderMatches(matches, profile, {
@@ -52,6 +56,8 @@ function showProfile(section, p, me, onSaved) {
     ["就业意愿", label(INTENT, p.intent ?? "active")],
     ["援助类别", (p.groups ?? []).length ? p.groups.map((g) => h("span", { class: "chip" }, label(GROUPS, g))) : "—"],
   ];
+  // Interchange 1.1: the household the person belongs to (members share it).
+  if (p.household) rows.push(["家庭编号", p.household]);
   // Disability and capacity appear only where the API returned them (it redacts them for others).
   if (p.disability) rows.push(["残疾情况", `${p.disability.categories.map((c) => label(DISABILITY, c)).join("、")}，${p.disability.grade} 级`]);
   if (p.work_capacity) rows.push(["劳动能力", label(CAPACITY, p.work_capacity)]);
