@@ -47,7 +47,7 @@ import Testing
     }
 
     /// What `jobmatch recommend --db … --applicant id --as-of … -k 10 --json` lists: (job, score).
-    static func recommend(_ server: TestServer, _ id: String) throws -> [String] {
+    static func recommend(_ server: TestServer, _ id: String, asOf: Timestamp = asOf) throws -> [String] {
         let (_, _, list) = try RecommendCommand.list(try server.database(), applicant: id, k: 10, asOf: asOf, model: nil)
         return list.recommendations.map { "\($0.job) \(String(format: "%.5f", $0.score))" }
     }

@@ -19,7 +19,13 @@ public struct JobIndex: Sendable {
     /// Indexes `jobs` (later duplicates of an id replace earlier ones), extracting the vectors on all cores.
     /// `history`: the interactions before the as-of time, read by a hybrid model's history blocks (applicant and job rows).
     public init(model: MatchModel, jobs: [Job], history: InteractionHistory? = nil) {
-        extractor = FeatureExtractor(model: model, history: history)
+        let extractor = FeatureExtractor(model: model, history: history)
+        self.init(extractor: extractor, jobs: jobs, rows: jobs.concurrentMap { extractor.jobVector($0)[...] })
+    }
+
+    /// Indexes `jobs` with their rows already extracted by `extractor` (`rows[i]` is `jobs[i]`'s).
+    init(extractor: FeatureExtractor, jobs: [Job], rows: [ArraySlice<Float>]) {
+        self.extractor = extractor
         self.jobs = []
         vectors = []
         columns = RuleColumns()
@@ -27,8 +33,7 @@ public struct JobIndex: Sendable {
         rowByID = [:]
         self.jobs.reserveCapacity(jobs.count)
         vectors.reserveCapacity(jobs.count * extractor.dimension)
-        let extractor = extractor
-        for (job, vector) in zip(jobs, jobs.concurrentMap { extractor.jobVector($0) }) { upsert(job, vector: vector[...]) }
+        for (job, vector) in zip(jobs, rows) { upsert(job, vector: vector) }
     }
 
     /// The row of a job id.

@@ -48,12 +48,13 @@ actor ChangeFollower {
             engine.lock.withLock { engine.rebuilding = true }
             do {
                 let snapshot = try await engine.database.snapshot()
+                let history = try engine.readHistory(for: engine.servedModel?.model)
                 engine.logger.notice("rebuilding the index from the database", metadata: ["data.version": "\(snapshot.version)"])
                 // The model read on the maintenance queue, where reloads install theirs: a reload that finished
                 // meanwhile is not undone.
                 await engine.on(engine.maintenanceQueue) { [engine] in
                     if let served = engine.servedModel {
-                        engine.install(served: served, snapshot: snapshot)
+                        engine.install(served: served, snapshot: snapshot, history: history)
                     } else {
                         engine.lock.withLock { engine.rebuilding = false }
                     }
