@@ -8,8 +8,8 @@ public struct TemporalEvaluation: Sendable {
     public var randomSeed: UInt64
     /// The hybrid stage (its `content` is replaced by ``training``).
     public var hybrid: HybridTrainer
-    /// The second stage over the hybrid's top lists (nil: none is fitted).
-    public var reRanking: ReRankerTrainer? = ReRankerTrainer()
+    /// The second stage over the hybrid's top lists (nil, the default: none is fitted).
+    public var reRanking: ReRankerTrainer? = nil
 
     public init(split: Timestamp, k: Int = 10, training: TrainingConfiguration = TrainingConfiguration(), randomSeed: UInt64 = 7,
                 hybrid: HybridTrainer = HybridTrainer())
