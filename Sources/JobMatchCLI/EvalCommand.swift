@@ -34,6 +34,10 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(name: .customLong("validation-days"), help: "Hybrid: days at the end of the training period for early stopping.")
     var validationDays: Double = 14
     @Option(name: .customLong("factor-dimensions"), help: "Hybrid: length of the collaborative factors.") var factorDimensions: Int = 16
+    @Flag(name: .customLong("refit-on-validation"), help: "Hybrid: after early stopping, refit the block weights on the fit and validation pairs together (tried; off by default, see docs/evaluation.md).")
+    var refitOnValidation = false
+    @Flag(name: .customLong("second-stage"), help: "Fit the second stage (a re-ranker over each person's top 100) on held-back weeks; used as jobmatch only when it beats the first stage there by 2%.")
+    var secondStage = false
     @Option(name: .customLong("peer"), help: "NAME=FILE: score an outside method's rankings (JSON lines {\"applicant\", \"split_at\", \"jobs\"}, as oracle.jsonl; scripts/eval-peers.sh writes them) beside the others. Repeatable.")
     var peers: [String] = []
 
@@ -75,7 +79,10 @@ struct EvalCommand: AsyncParsableCommand {
         hybrid.fitDays = fitDays
         hybrid.validationDays = validationDays
         hybrid.collaborative.dimensions = factorDimensions
-        let outcome = TemporalEvaluation(split: split, k: k, randomSeed: seed, hybrid: hybrid)
+        hybrid.refitOnValidation = refitOnValidation
+        var evaluation = TemporalEvaluation(split: split, k: k, randomSeed: seed, hybrid: hybrid)
+        evaluation.reRanking = secondStage ? ReRankerTrainer() : nil
+        let outcome = evaluation
             .run(applicants: applicants, jobs: jobs, interactions: interactions, trained: given, oracle: oracle, peers: peerLists)
         Console.endProgress()
         if outcome.queries.isEmpty {

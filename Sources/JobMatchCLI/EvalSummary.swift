@@ -41,6 +41,11 @@ struct EvalSummary {
                     + "), blocks fitted on \(h.fit.pairs) pairs from \(h.fitFrom.text), kept step \(h.fit.bestStep ?? 0) of the "
                     + "\(h.validationPairs) validation pairs from \(h.validationFrom.text); jobmatch_content = the content-only trained model")
             }
+            if let r = outcome.reRanking {
+                lines.append("second stage: fitted on \(r.fitLists) top-\(outcome.reRanker?.depth ?? 100) lists, checked on \(r.validationLists): nDCG@10 "
+                    + "there \(f(r.firstStageNDCG)) first stage, \(f(r.reRankedNDCG)) re-ranked (step \(r.bestStep)); "
+                    + (outcome.reRanker == nil ? "not used (it did not beat the first stage)" : "jobmatch = re-ranked, jobmatch_first_stage = the hybrid's own order"))
+            }
         } else {
             lines.append("jobmatch = the given model as it is (\(modelName ?? "?")); jobmatch_untrained = the default model built from this data")
         }
@@ -115,6 +120,13 @@ struct EvalSummary {
             })),
         ]
         if let lift = liftOverBestBaseline { root.append(("lift_over_best_baseline", .number(Self.rounded(lift)))) }
+        if let r = outcome.reRanking {
+            root.append(("second_stage", .object([
+                ("used", .bool(outcome.reRanker != nil)), ("fit_lists", .number(Double(r.fitLists))),
+                ("check_lists", .number(Double(r.validationLists))), ("check_ndcg@10_first_stage", .number(Self.rounded(r.firstStageNDCG))),
+                ("check_ndcg@10_reranked", .number(Self.rounded(r.reRankedNDCG))),
+            ])))
+        }
         return JSONValue.object(root).jsonText
     }
 

@@ -48,7 +48,7 @@ import Testing
     }
 
     /// What `jobmatch recommend --db … --applicant id --as-of … -k 10 --json` lists: (job, score).
-    static func recommend(_ server: TestServer, _ id: String) throws -> [String] {
+    static func recommend(_ server: TestServer, _ id: String, asOf: Timestamp = asOf) throws -> [String] {
         let matcher = try DatabaseMatcher(database: try server.database(), asOf: asOf)
         let list = matcher.recommend(try matcher.applicant(id: id), k: 10)
         return list.recommendations.map { "\($0.job) \(String(format: "%.5f", $0.score))" }

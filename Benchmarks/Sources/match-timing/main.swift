@@ -5,7 +5,8 @@ import JobMatchCore
 // match-timing: times JobMatch's matching at benchmark scale and exports the same float32 vectors
 // (jobs.f32, applicants.f32, timings.json) for scripts/bench_faiss.py to run through FAISS and numpy.
 //
-//   match-timing [--jobs 200000] [--applicants 1024] [--threads 2] [--block-threads THREADS] [--repeat 5] [--k 10] --out DIR
+//   match-timing [--jobs 200000] [--applicants 1024] [--threads 2] [--block-threads THREADS] [--repeat 5] [--k 10]
+//                [--factor-dimensions N] --out DIR
 
 var options: [String: String] = [:]
 var arguments = CommandLine.arguments.dropFirst()
@@ -30,6 +31,12 @@ let clock = ContinuousClock()
 func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
 var model: MatchModel!
 let buildTime = seconds(clock.measure { model = MatchModel.build(from: market.applicants, jobs: market.jobs) })
+// --factor-dimensions N: a hybrid model's width (history blocks and N factor dimensions, 256 + 112 + N floats) with
+// the hybrid trainer's starting weights; the blocks hold no history here, but a dot product costs the same.
+if let factors = Int(options["factor-dimensions"] ?? "") {
+    model.manifest.parameters = model.configuration.widened(factorDimensions: factors)
+    for (block, weight) in HybridTrainer().startWeights { model.weights[block] = weight }
+}
 var index: JobIndex!
 let indexTime = seconds(clock.measure { index = JobIndex(model: model, jobs: SpatialOrder.jobs(market.jobs)) })
 let d = index.dimension

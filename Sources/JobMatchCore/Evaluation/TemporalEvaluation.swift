@@ -8,6 +8,8 @@ public struct TemporalEvaluation: Sendable {
     public var randomSeed: UInt64
     /// The hybrid stage (its `content` is replaced by ``training``).
     public var hybrid: HybridTrainer
+    /// The second stage over the hybrid's top lists (nil, the default: none is fitted).
+    public var reRanking: ReRankerTrainer? = nil
 
     public init(split: Timestamp, k: Int = 10, training: TrainingConfiguration = TrainingConfiguration(), randomSeed: UInt64 = 7,
                 hybrid: HybridTrainer = HybridTrainer())
@@ -21,7 +23,9 @@ public struct TemporalEvaluation: Sendable {
 
     /// The method names, in the order they are reported.
     /// `jobmatch` is the hybrid model (``HybridTrainer``), `jobmatch_content` the content-only trained model (as before the hybrid).
-    public static let methods = ["oracle", "jobmatch", "jobmatch_content", "jobmatch_untrained", "popularity", "content", "random"]
+    /// `jobmatch_first_stage` is the hybrid's own order when a second stage re-orders its top lists as `jobmatch`.
+    public static let methods = ["oracle", "jobmatch", "jobmatch_first_stage", "jobmatch_content", "jobmatch_untrained", "popularity",
+                                 "content", "random"]
 
     /// Everything a run produced.
     public struct Outcome: Sendable {
@@ -45,6 +49,9 @@ public struct TemporalEvaluation: Sendable {
         public var hybrid: HybridTrainer.Report?
         /// The weights of the model scored as `jobmatch`.
         public var trainedWeights: BlockWeights
+        /// The second stage's fit, when one was tried.
+        public var reRanking: ReRankerTrainer.Report? = nil
+        public var reRanker: ReRanker? = nil
     }
 
     /// Runs the protocol. `model` is the untrained starting point; nil builds the default one from the
@@ -82,6 +89,21 @@ public struct TemporalEvaluation: Sendable {
         let depth = k + view.extraDepth(queries: queries, candidates: Set(candidates.map(\.id)))
         var lists: [String: [[String]]] = [:]
         lists["jobmatch"] = Self.matcherLists(model: trained, candidates: candidates, queries: queries, k: depth, asOf: split, history: history)
+        var reRankReport: ReRankerTrainer.Report?
+        var reRanker: ReRanker?
+        if let reRanking, let hybridReport, trained.configuration.historyBlocks {
+            let fitted = reRanking.train(model: hybridReport.heldBackModel, applicants: applicants, jobs: jobs, past: past,
+                                         fit: hybridReport.fitFrom..<hybridReport.validationFrom, validation: hybridReport.validationFrom..<split)
+            reRankReport = fitted.report
+            reRanker = fitted.reRanker
+            if let second = fitted.reRanker {
+                let first = ReRankerTrainer.firstStage(model: trained, candidates: candidates, applicants: queries.map(\.applicant),
+                                                       depth: max(depth, second.depth), asOf: split, history: history)
+                let features = PairFeatures(model: trained, history: history).withHomes(applicants)
+                lists["jobmatch_first_stage"] = lists["jobmatch"]
+                lists["jobmatch"] = second.rerank(applicants: queries.map(\.applicant), lists: first, features: features).map { Array($0.prefix(depth)) }
+            }
+        }
         if let contentOnly {
             lists["jobmatch_content"] = Self.matcherLists(model: contentOnly, candidates: candidates, queries: queries, k: depth, asOf: split)
         }
@@ -94,7 +116,7 @@ public struct TemporalEvaluation: Sendable {
         let scored = Self.score(lists: lists, queries: queries, candidates: candidates, view: view, interactions: interactions, k: k, split: split)
         return Outcome(split: split, k: k, queries: queries, candidateCount: candidates.count, trainingInteractions: past.count,
                        metrics: scored.all, newOnly: scored.newOnly, coldStart: scored.coldStart, lists: lists,
-                       training: report, hybrid: hybridReport, trainedWeights: trained.weights)
+                       training: report, hybrid: hybridReport, trainedWeights: trained.weights, reRanking: reRankReport, reRanker: reRanker)
     }
 
     /// Every method's lists scored three ways: all queries, new jobs only, cold-start people.

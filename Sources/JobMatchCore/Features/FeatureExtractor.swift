@@ -14,6 +14,16 @@ public struct FeatureExtractor: Sendable {
 
     /// `history`: what happened before the as-of time the vectors are for (history blocks of hybrid models).
     public init(model: MatchModel, history: InteractionHistory? = nil) {
+        self.init(model: model, history: history, reusing: nil)
+    }
+
+    /// The same model with another history; the past rows of postings unchanged since `previous`'s history
+    /// are taken from it instead of being extracted again.
+    public func withHistory(_ history: InteractionHistory) -> FeatureExtractor {
+        FeatureExtractor(model: model, history: history, reusing: self)
+    }
+
+    private init(model: MatchModel, history: InteractionHistory?, reusing previous: FeatureExtractor?) {
         self.model = model
         self.layout = model.layout
         self.configuration = model.configuration
@@ -22,10 +32,22 @@ public struct FeatureExtractor: Sendable {
         pastRows = [:]
         if let history = self.history {
             let extractor = self
-            let jobs = history.jobs.values.sorted { $0.id < $1.id }
+            let known = previous?.history?.jobs ?? [:]
+            let jobs = history.jobs.values.filter { known[$0.id] != $0 || previous?.pastRows[$0.id] == nil }.sorted { $0.id < $1.id }
             let rows = jobs.concurrentMap { extractor.pastValues(extractor.contentJobVector($0)) }
             pastRows = Dictionary(uniqueKeysWithValues: zip(jobs.map(\.id), rows))
+            if let previous {
+                for id in history.jobs.keys where pastRows[id] == nil { pastRows[id] = previous.pastRows[id] }
+            }
         }
+    }
+
+    /// The weighted evidence entries of a job's row under this extractor's history: (index in the row, value).
+    /// Empty for a content-only model. The other entries of a job's row do not depend on the history.
+    public func evidenceEntries(_ job: Job) -> [(index: Int, value: Float)] {
+        guard configuration.historyBlocks else { return [] }
+        let values = history?.evidence(for: job) ?? [Float](repeating: 0, count: FeatureBlock.evidence.count)
+        return zip(FeatureBlock.evidence, values).map { block, value in (layout[block].lowerBound, value * model.weights[block]) }
     }
 
     /// The past blocks and the content blocks they mirror (the place block without its remote entry).

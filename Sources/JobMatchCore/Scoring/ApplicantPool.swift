@@ -4,7 +4,7 @@
 /// An applicant's vector depends on the as-of time only through the age in the year of that time, so a pool
 /// serves every as-of time in its ``year``.
 public struct ApplicantPool: Sendable {
-    public let extractor: FeatureExtractor
+    public private(set) var extractor: FeatureExtractor
     /// The calendar year (at the reference time's offset) the vectors were taken in.
     public let year: Int
     /// The time vectors are extracted at (any time in ``year``).
@@ -32,6 +32,15 @@ public struct ApplicantPool: Sendable {
         rowByID = [:]
         vectors.reserveCapacity(applicants.count * extractor.dimension)
         for (a, v) in zip(applicants, applicants.concurrentMap { extractor.applicantVector($0, at: time) }) { upsert(a, vector: v) }
+    }
+
+    /// The same people under another extractor (the same model with a newer history,
+    /// ``FeatureExtractor/withHistory(_:)``): the vectors of `changed` people are extracted again, the others
+    /// kept — right when only those people's history differs between the two extractors.
+    public init(rebasing pool: ApplicantPool, extractor: FeatureExtractor, changed: Set<String>) {
+        self = pool
+        self.extractor = extractor
+        patch(upserts: pool.applicants.filter { changed.contains($0.id) }, removals: [])
     }
 
     /// True when the pool's vectors are the ones at `time`.

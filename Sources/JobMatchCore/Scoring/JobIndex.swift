@@ -25,7 +25,13 @@ public struct JobIndex: Sendable {
     /// `compact`: also build ``compact`` (a quarter of the float32 bytes more); without it every query takes
     /// the float32 path (a night whose blocks are cut along the map gains nothing from it).
     public init(model: MatchModel, jobs: [Job], history: InteractionHistory? = nil, compact: Bool = true) {
-        extractor = FeatureExtractor(model: model, history: history)
+        let extractor = FeatureExtractor(model: model, history: history)
+        self.init(extractor: extractor, jobs: jobs, rows: jobs.concurrentMap { extractor.jobVector($0)[...] }, compact: compact)
+    }
+
+    /// Indexes `jobs` with their rows already extracted by `extractor` (`rows[i]` is `jobs[i]`'s).
+    init(extractor: FeatureExtractor, jobs: [Job], rows: [ArraySlice<Float>], compact: Bool = true) {
+        self.extractor = extractor
         self.jobs = []
         vectors = []
         columns = RuleColumns()
@@ -35,8 +41,7 @@ public struct JobIndex: Sendable {
         rowByID = [:]
         self.jobs.reserveCapacity(jobs.count)
         vectors.reserveCapacity(jobs.count * extractor.dimension)
-        let extractor = extractor
-        for (job, vector) in zip(jobs, jobs.concurrentMap { extractor.jobVector($0) }) { upsert(job, vector: vector[...], compacting: false) }
+        for (job, vector) in zip(jobs, rows) { upsert(job, vector: vector, compacting: false) }
         if compact { self.compact = CompactJobMatrix(vectors: vectors, dimension: dimension) }
     }
 

@@ -15,6 +15,10 @@ public struct HybridTrainer: Sendable {
     public var collaborative: CollaborativeTrainer
     public var fitDays: Double = 28
     public var validationDays: Double = 14
+    /// After early stopping, fit the block weights again on the fit and the validation pairs together for the
+    /// number of steps the check chose (the later weeks are the closest to the as-of time). Off: chosen on two
+    /// tuning markets, it did not carry to the held-out ones (docs/evaluation.md).
+    public var refitOnValidation = false
     /// Starting weights of the new blocks (behaviour, evidence, factors).
     public var startWeights: [FeatureBlock: Float] = [
         .pastOccupation: 0.05, .pastSkills: 0.05, .pastPlace: 0.05, .pastPay: 0.02, .pastJobType: 0.02,
@@ -38,6 +42,9 @@ public struct HybridTrainer: Sendable {
         public var validationPairs: Int
         public var fitFrom: Timestamp
         public var validationFrom: Timestamp
+        /// The hybrid as it stood in step 3 (factors from before `c₁`, the fitted weights): the first stage a
+        /// second stage is fitted behind on the same windows (``ReRankerTrainer``).
+        public var heldBackModel: MatchModel
     }
 
     /// The content-only model of step 1 and the hybrid model.
@@ -62,12 +69,22 @@ public struct HybridTrainer: Sendable {
         let validationTable = table(model: staged, applicants: applicants, jobs: jobs, past: past, window: c2..<asOf)
         var fitConfiguration = content
         fitConfiguration.learnSuitability = false
-        let fit = BlockWeightTrainer(configuration: fitConfiguration).train(table: fitTable, start: hybrid.weights, validation: validationTable)
+        let start = hybrid.weights
+        let fit = BlockWeightTrainer(configuration: fitConfiguration).train(table: fitTable, start: start, validation: validationTable)
         hybrid.weights = fit.weights
+        staged.weights = fit.weights
+        if refitOnValidation, let steps = fit.bestStep, steps > 0, validationTable.count > 0 {
+            var refitConfiguration = fitConfiguration
+            refitConfiguration.iterations = steps
+            let both = BlockFeatureTable(differences: fitTable.differences + validationTable.differences,
+                                         weights: fitTable.weights + validationTable.weights, columns: fitTable.columns)
+            hybrid.weights = BlockWeightTrainer(configuration: refitConfiguration).train(table: both, start: start).weights
+        }
         hybrid.collaborative = factorTrainer.train(applicants: applicants, jobs: jobs, interactions: past, before: asOf,
                                                    epochs: max(1, early.epochs)).factors
         let report = Report(content: contentReport, factorEpochs: early.epochs, factorValidationAUC: early.validationAUC,
-                            factorPositives: early.positives, fit: fit, validationPairs: validationTable.count, fitFrom: c1, validationFrom: c2)
+                            factorPositives: early.positives, fit: fit, validationPairs: validationTable.count, fitFrom: c1, validationFrom: c2,
+                            heldBackModel: staged)
         return (hybrid, contentModel, report)
     }
 

@@ -74,12 +74,13 @@ actor ChangeFollower {
             let start = ContinuousClock.now
             do {
                 let snapshot = try await engine.database.snapshot()
+                let history = try engine.readHistory(for: engine.servedModel?.model)
                 engine.logger.notice("rebuilding the index from the database", metadata: ["data.version": "\(snapshot.version)"])
                 // The model read on the maintenance queue, where reloads install theirs: a reload that finished
                 // meanwhile is not undone.
                 await engine.on(engine.maintenanceQueue) {
                     if let served = engine.servedModel {
-                        engine.install(served: served, snapshot: snapshot)
+                        engine.install(served: served, snapshot: snapshot, history: history)
                     } else {
                         engine.lock.withLock { engine.rebuilding = false }
                     }

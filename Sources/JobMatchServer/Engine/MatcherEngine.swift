@@ -30,8 +30,13 @@ final class MatcherEngine: RecommendationEngine, @unchecked Sendable {
     var rebuilding = false
     /// The model the index was built with, and where it came from.
     var served: ModelInForce?
-    /// A hybrid model's index re-extracted with the history before one as-of time (``matcher(asOf:)``).
+    /// A hybrid model's index re-extracted with the history before one past as-of time (``matcher(asOf:)``).
     var historyIndex: (key: HistoryKey, index: JobIndex)?
+    /// What the installed index's history was read from (a hybrid model only): its cutoff, the daemon's "now"
+    /// (``MatcherEngine/refreshHistory()``).
+    var historyStamp: HistoryStamp?
+    /// The history refresh under way, if any.
+    var historyRefresh: Task<Void, Never>?
     let database: AppDatabase
     let configuration: MatcherConfiguration
     let limits: WorkLimits
@@ -63,9 +68,11 @@ final class MatcherEngine: RecommendationEngine, @unchecked Sendable {
         follower = ChangeFollower(engine: self)
     }
 
-    /// Installs a freshly built index and pool, at the data version of the snapshot they were built from.
-    func install(served model: ModelInForce, snapshot: DataSnapshot) {
-        let built = JobIndex(model: model.model, jobs: SpatialOrder.jobs(snapshot.jobs))
+    /// Installs a freshly built index and pool, at the data version of the snapshot they were built from; a
+    /// hybrid model's with `history` (``readHistory(for:)``, read before the snapshot was taken or after).
+    func install(served model: ModelInForce, snapshot: DataSnapshot, history: HistoryRead?) {
+        let history = model.model.configuration.historyBlocks ? history : nil
+        let built = JobIndex(model: model.model, jobs: SpatialOrder.jobs(snapshot.jobs), history: history?.history)
         let now = Timestamp.now()
         let pool = ApplicantPool(extractor: built.extractor, applicants: snapshot.applicants.filter { $0.status == .seeking }, at: now)
         lock.withLock {
@@ -76,6 +83,7 @@ final class MatcherEngine: RecommendationEngine, @unchecked Sendable {
             index = built
             served = model
             historyIndex = nil
+            historyStamp = history?.stamp
             appliedVersion = snapshot.version
             rebuilding = false
         }
@@ -117,6 +125,7 @@ final class MatcherEngine: RecommendationEngine, @unchecked Sendable {
     /// Scores one batch (same k, time and filter) in one pass on the scoring queue, after catching up.
     private func score(_ batch: RecommendationBatcher.Batch) async throws -> [RecommendationList] {
         try await catchUp()
+        try noticeNewHistory()
         let matcher = try await matcher(asOf: batch.asOf)
         let histogram = metrics.scoringLatency
         let batchSize = metrics.batchSize

@@ -5,7 +5,7 @@ import JobMatchWorkflows
 import Logging
 
 /// Opens the model the daemon serves and installs an index built with it, off the request path: lists
-/// keep being served from the old index until ``MatcherEngine/install(served:snapshot:)`` swaps in the new
+/// keep being served from the old index until ``MatcherEngine/install(served:snapshot:history:)`` swaps in the new
 /// one. Used at start, by `POST /v1/admin/model/reload` and by `SIGHUP`; reloads run one after another.
 actor ModelReloader {
     let configuredPath: String?
@@ -46,12 +46,13 @@ actor ModelReloader {
             logger.error("model not loaded; the old one stays in force", metadata: ["error": "\(error)"])
             throw error
         }
-        await engine.on(engine.maintenanceQueue) { [engine] in engine.install(served: served, snapshot: snapshot) }
+        let history = try engine.readHistory(for: served.model)
+        await engine.on(engine.maintenanceQueue) { [engine] in engine.install(served: served, snapshot: snapshot, history: history) }
         logger.notice("job index ready", metadata: [
             "model.path": "\(served.path)", "model.sha256": "\(served.sha256)", "model.name": "\(served.model.manifest.name)",
             "index.jobs": "\(snapshot.jobs.count)", "index.applicants": "\(snapshot.applicants.count)",
             "data.version": "\(snapshot.version)",
-            "index.dimension": "\(served.model.dimension)", "index.build_seconds": "\(ContinuousClock.now - start)",
+            "index.dimension": "\(served.model.dimension)", "history.cutoff": "\(history?.stamp.cutoff.text ?? "none")", "index.build_seconds": "\(ContinuousClock.now - start)",
         ])
         return served
     }

@@ -19,11 +19,13 @@ struct HealthRoutes {
                 throw Problem(status: .serviceUnavailable, code: "not_ready", detail: "the job index is being rebuilt")
             }
             let sizes = engine.sizes
-            return JSONResponse.ok(.object([
+            var fields: [(String, JSONValue)] = [
                 ("status", .string("ready")), ("jobs", .number(Double(sizes.jobs))), ("applicants", .number(Double(sizes.applicants))),
                 ("data_version", .number(Double(engine.indexVersion))),
                 ("model_sha256", .string(engine.servedModel?.sha256 ?? "")),
-            ]))
+            ]
+            if let cutoff = engine.historyCutoff { fields.append(("history_as_of", .string(cutoff.text))) }
+            return JSONResponse.ok(.object(fields))
         }
         APIRouteTable.on(router, .get, "metrics") { _, _ -> Response in
             var headers = HTTPFields()
