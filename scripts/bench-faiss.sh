@@ -4,7 +4,8 @@
 #   scripts/bench-faiss.sh [--jobs 200000] [--applicants 1024] [--threads 2] [--repeat 5]
 #
 # Builds Benchmarks/match-timing (release), which builds a synthetic 200k-job market, times JobMatch
-# (batch and one-applicant top-k with the hard rules, the blocked sgemm scoring phase, the sgemm peak) and
+# (batch and one-applicant top-k with the hard rules, one applicant with no commute limit on the compact
+# matrix and on the float32 path, a memcpy of the float32 matrix, the blocked sgemm scoring phase, the sgemm peak) and
 # exports the float32 vectors; then scripts/bench_faiss.py runs FAISS and numpy on those vectors from a
 # virtual environment it creates (.build/bench-venv: faiss-cpu, numpy from PyPI) and prints the ratios.
 # Run it once with OPENBLAS_CORETYPE=Haswell exported and once without.
