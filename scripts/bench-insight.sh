@@ -11,7 +11,7 @@ JOBS=${JOBS:-200000}
 THREADS=${THREADS:-2}
 OUT=${OUT:-out/bench-insight}
 BUILD_PATH=${BUILD_PATH:-.build-release}
-swift build -c release --scratch-path "$BUILD_PATH" --product jobmatch >&2
+[[ -n "${SKIP_BUILD:-}" ]] || swift build -c release --scratch-path "$BUILD_PATH" --product jobmatch >&2
 J="$BUILD_PATH/release/jobmatch"
 mkdir -p "$OUT"
 if [[ ! -f "$OUT/data/manifest.json" ]]; then
