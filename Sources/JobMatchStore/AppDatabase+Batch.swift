@@ -114,6 +114,8 @@ extension AppDatabase {
             var pending: [(applicant: String, line: String, pushes: [PushRecord])] = []
             func flush() throws {
                 guard !pending.isEmpty else { return }
+                let start = ContinuousClock.now
+                defer { BoundedWrites.pause(after: .now - start) }   // other writers get a turn (see BoundedWrites)
                 try db.inTransaction(.immediate) {
                     for item in pending {
                         try list.execute(arguments: [run.id, item.applicant, item.line])

@@ -11,6 +11,10 @@ struct HealthRoutes {
         APIRouteTable.on(router, .get, "healthz") { _, _ -> Response in JSONResponse.ok(.object([("status", .string("ok"))])) }
         APIRouteTable.on(router, .get, "readyz") { _, _ -> Response in
             guard engine.isReady else {
+                // Rebuilding after a bulk change (an index is installed): 503 with Retry-After, as lists answer.
+                if engine.lock.withLock({ engine.index != nil }) {
+                    throw Problem.rebuilding(retryAfterSeconds: engine.limits.retryAfterSeconds)
+                }
                 throw Problem(status: .serviceUnavailable, code: "not_ready", detail: "the job index is being built")
             }
             // Catch up first: ready means the index holds the last commit.
