@@ -52,6 +52,11 @@ struct OpenAPITests {
             (.get, "/v1/me", TestServer.yuzhongToken, nil), (.get, "/v1/me", nil, nil),
             (.get, "/v1/supervision?\(TestServer.asOfQuery)", op, nil), (.get, "/v1/supervision?as_of=soon", op, nil),
             (.get, "/v1/supervision", TestServer.yuzhongToken, nil), (.get, "/v1/supervision", nil, nil),
+            (.get, "/v1/applicants/A1/plan?\(TestServer.asOfQuery)", op, nil), (.get, "/v1/applicants/A1/plan", TestServer.evaluatorToken, nil),
+            (.get, "/v1/applicants/nobody/plan", op, nil), (.get, "/v1/applicants/A1/plan?as_of=soon", op, nil),
+            (.get, "/v1/applicants/A1/plan", nil, nil),
+            (.get, "/v1/followups?\(TestServer.asOfQuery)", op, nil), (.get, "/v1/followups?district=\(TestServer.shapingba)", TestServer.yuzhongToken, nil),
+            (.get, "/v1/followups?due_before=x", op, nil), (.get, "/v1/followups", nil, nil),
         ]
         let exercised = try await server.app().test(.router) { client in
             var exercised = Set<String>()

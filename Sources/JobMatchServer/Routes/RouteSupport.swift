@@ -121,6 +121,7 @@ public enum APIRouteTable {
         ("POST", "/v1/admin/model/reload"),
         ("GET", "/v1/applicants"), ("GET", "/v1/applicants/{id}/history"), ("GET", "/v1/me"),
         ("GET", "/v1/supervision"),
+        ("GET", "/v1/applicants/{id}/plan"), ("GET", "/v1/followups"),
     ]
 
     /// The methods a path template allows, as an `Allow` header lists them (`HEAD` is not served).
