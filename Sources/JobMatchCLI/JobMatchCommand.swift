@@ -18,6 +18,8 @@ public struct JobMatchCommand: AsyncParsableCommand {
             ClientCommand.self,
             AuditCommand.self,
             SuperviseCommand.self,
+            PlanCommand.self,
+            FollowUpsCommand.self,
         ]
     )
 

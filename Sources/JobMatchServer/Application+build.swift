@@ -52,6 +52,7 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
     InsightRoutes(env: env, policy: policy).register(on: v1)
     ApplicantListRoutes(env: env, policy: policy).register(on: v1)
     AssistanceRoutes(env: env, policy: policy).register(on: v1)
+    PlanRoutes(env: env, policy: policy).register(on: v1)
     ConsoleRoutes(logger: logger).register(on: router)
     APIRouteTable.refuseOtherMethods(on: router, prefix: "")
     APIRouteTable.refuseOtherMethods(on: v1, prefix: "/v1")

@@ -38,7 +38,12 @@ public struct BatchPublisher {
 
     /// Publishes and returns the summary for people; throws `refused` when a quality gate says no.
     public func publish(candidates: [BatchCandidates]) throws -> String {
-        let seekers = try Self.seekers(applicants: inputs.applicants, candidates: candidates)
+        let plans = try Self.pushPlans(inputs: inputs, candidates: candidates, k: options.allocation.k)
+        let seekers = try Self.seekers(applicants: inputs.applicants, candidates: candidates).enumerated().map { i, seeker in
+            var limited = seeker
+            limited.limit = plans[i].limit
+            return limited
+        }
         let postings = inputs.jobs.map { AllocationPosting(id: $0.id, openings: $0.openings) }
         let configuration = options.allocation
         progress.note("allocating")
@@ -72,7 +77,8 @@ public struct BatchPublisher {
                 // Lines are explained and encoded on all cores a block at a time, then written in order.
                 for start in stride(from: 0, to: applicants.count, by: Self.writeBlock) {
                     let lines = Array(start..<min(start + Self.writeBlock, applicants.count)).concurrentMap { i in
-                        BatchLine.make(applicant: applicants[i], items: lists[i], postings: jobs, explainer: explainer, asOf: asOf).jsonText
+                        BatchLine.make(applicant: applicants[i], items: lists[i], postings: jobs, explainer: explainer, asOf: asOf,
+                                       planReason: plans[i].reason).jsonText
                     }
                     for (offset, line) in lines.enumerated() {
                         let (applicant, list) = (applicants[start + offset], lists[start + offset])
@@ -101,6 +107,14 @@ public struct BatchPublisher {
             throw JobMatchError(.conflict, "the candidates do not cover the seeking applicants one to one (\(candidates.count) lists for \(applicants.count) applicants)")
         }
         return zip(applicants, candidates).map { AllocationSeeker(id: $0.id, groups: $0.groups, candidates: $1.candidates) }
+    }
+
+    /// Each applicant's push plan (``PushPlan``: fewer, explained pushes on a training or guidance track), in order.
+    static func pushPlans(inputs: BatchInputs, candidates: [BatchCandidates], k: Int) throws -> [PushPlan] {
+        let jobs = inputs.jobs
+        return zip(inputs.applicants, candidates).map { person, scored in
+            PushPlan.decide(person, candidates: scored.candidates, isPublicWelfare: { jobs[Int($0)].jobType == .publicWelfare }, k: k)
+        }
     }
 
     static func json(_ value: some Encodable) -> String {

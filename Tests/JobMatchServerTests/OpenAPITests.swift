@@ -67,6 +67,11 @@ struct OpenAPITests {
             (.post, "/v1/services", TestServer.evaluatorToken, AssistanceRouteTests.entries),
             (.get, "/v1/applicants/A1/services", op, nil), (.get, "/v1/applicants/A1/services", TestServer.shapingbaToken, nil),
             (.get, "/v1/applicants/A1/services", nil, nil),
+            (.get, "/v1/applicants/A1/plan?\(TestServer.asOfQuery)", op, nil), (.get, "/v1/applicants/A1/plan", TestServer.evaluatorToken, nil),
+            (.get, "/v1/applicants/nobody/plan", op, nil), (.get, "/v1/applicants/A1/plan?as_of=soon", op, nil),
+            (.get, "/v1/applicants/A1/plan", nil, nil),
+            (.get, "/v1/followups?\(TestServer.asOfQuery)", op, nil), (.get, "/v1/followups?district=\(TestServer.shapingba)", TestServer.yuzhongToken, nil),
+            (.get, "/v1/followups?due_before=x", op, nil), (.get, "/v1/followups", nil, nil),
         ]
         let exercised = try await server.app().test(.router) { client in
             var exercised = Set<String>()

@@ -30,16 +30,19 @@ public struct AllocationSeeker: Sendable, Hashable {
     public var priority: PushPriority
     public var groups: [AssistanceGroup]
     public var candidates: [AllocationCandidate]
+    /// At most this many items for this person (the plan's fewer pushes, ``PushPlan``); nil: the run's k.
+    public var limit: Int?
 
-    public init(id: String, priority: PushPriority, groups: [AssistanceGroup] = [], candidates: [AllocationCandidate]) {
+    public init(id: String, priority: PushPriority, groups: [AssistanceGroup] = [], candidates: [AllocationCandidate], limit: Int? = nil) {
         self.id = id
         self.priority = priority
         self.groups = groups
         self.candidates = candidates
+        self.limit = limit
     }
 
-    public init(id: String, groups: [AssistanceGroup], candidates: [AllocationCandidate]) {
-        self.init(id: id, priority: PushPriority(groups: groups), groups: groups, candidates: candidates)
+    public init(id: String, groups: [AssistanceGroup], candidates: [AllocationCandidate], limit: Int? = nil) {
+        self.init(id: id, priority: PushPriority(groups: groups), groups: groups, candidates: candidates, limit: limit)
     }
 
     /// The best candidate score, −∞ without candidates.

@@ -4,7 +4,8 @@
 /// Round robin by priority: in every round each person, in priority order (class, then best score
 /// descending, then id), takes their next best candidate whose posting is still under its cap. A posting
 /// that is full stays full, so each person's cursor only moves forward and the whole run is linear in the
-/// number of candidates. Deterministic: the same input gives the same output.
+/// number of candidates. A person with a ``AllocationSeeker/limit`` (the plan's fewer pushes, ``PushPlan``) stops
+/// at it, leaving the rest to others. Deterministic: the same input gives the same output.
 public struct Allocator: Sendable {
     public let configuration: AllocationConfiguration
 
@@ -33,7 +34,7 @@ public struct Allocator: Sendable {
                 exposure[Int(chosen.posting)] += 1
                 taken[s].append(chosen)
                 cursor[s] = c + 1
-                if cursor[s] < candidates.count { stillActive.append(s) }
+                if cursor[s] < candidates.count, taken[s].count < (seekers[s].limit ?? k) { stillActive.append(s) }
             }
             active = stillActive
             round += 1

@@ -8,11 +8,13 @@ public enum BatchLine {
     public static let allowedKeys: Set<String> = ["applicant", "recommendations", "job", "rank", "score", "reasons", "code", "text", "value"]
 
     /// The line of `applicant`, explaining each allocated candidate; `postings[row]` is the posting of row `row`.
-    public static func make(applicant: Applicant, items: [AllocationCandidate], postings: [Job], explainer: Explainer, asOf: Timestamp) -> JSONValue {
+    /// `planReason` (``PushPlan/reason``) comes first among each item's reasons.
+    public static func make(applicant: Applicant, items: [AllocationCandidate], postings: [Job], explainer: Explainer, asOf: Timestamp,
+                            planReason: Reason? = nil) -> JSONValue {
         let subject = explainer.subject(applicant, asOf: asOf)
         let recommendations: [JSONValue] = items.enumerated().map { position, item in
             let job = postings[Int(item.posting)]
-            let reasons = SensitiveReasons.withheld(from: explainer.reasons(for: subject, job: job, fallback: item.isFallback))
+            let reasons = ((planReason.map { [$0] } ?? []) + SensitiveReasons.withheld(from: explainer.reasons(for: subject, job: job, fallback: item.isFallback)))
                 .map { reason -> JSONValue in
                     var pairs: [(key: String, value: JSONValue)] = [("code", .string(reason.code)), ("text", .string(reason.text))]
                     if let value = reason.value { pairs.append(("value", .number(value))) }

@@ -195,6 +195,22 @@ struct AccessPolicy: Sendable {
         }
     }
 
+    /// A person's assistance plan (`GET /v1/applicants/{id}/plan`): read like the profile. Evaluators 403 before any
+    /// lookup (a plan shows the household, the groups and the record of assistance: a pseudonym would not hide them);
+    /// unknown and out of scope 404 alike.
+    func checkReadPlan(_ caller: Caller, id: String, stored: Applicant?) throws -> Applicant {
+        if caller.role == .evaluator { throw Problem.forbidden("evaluators do not read assistance plans") }
+        return try checkReadProfile(caller, id: id, stored: stored)
+    }
+
+    /// The districts the follow-ups due (`GET /v1/followups`) may show: as the list of people
+    /// (``applicantListScope(_:requested:)``): operators every district, caseworkers their own (403 for another's),
+    /// evaluators 403 (the list names people and their hires and separations).
+    func followUpScope(_ caller: Caller, requested: String?) throws -> Set<String>? {
+        if caller.role == .evaluator { throw Problem.forbidden("evaluators do not read follow-up lists") }
+        return try applicantListScope(caller, requested: requested)
+    }
+
     /// The id a caller sees for a person.
     func shownID(_ id: String, _ view: View) -> String {
         switch view {

@@ -122,6 +122,7 @@ public enum APIRouteTable {
         ("GET", "/v1/applicants"), ("GET", "/v1/applicants/{id}/history"), ("GET", "/v1/me"),
         ("GET", "/v1/supervision"), ("GET", "/v1/insight/gaps"), ("GET", "/v1/insight/postings/{id}/counterfactual"),
         ("GET", "/v1/trainings/{id}"), ("PUT", "/v1/trainings/{id}"), ("POST", "/v1/services"), ("GET", "/v1/applicants/{id}/services"),
+        ("GET", "/v1/applicants/{id}/plan"), ("GET", "/v1/followups"),
     ]
 
     /// The methods a path template allows, as an `Allow` header lists them (`HEAD` is not served).

@@ -1,0 +1,156 @@
+/// The training that unlocks jobs: for each course a person can take, its skills and certificates are added to
+/// the profile, the profile is rescored with the matcher under every hard rule, and the fitting postings it
+/// adds are counted: postings whose required certificates it supplies (and that now fit), and postings that
+/// enter the person's top list (their best 10 allowed market postings). Courses rank by that gain, then distance, then start date (then id). The same
+/// for the certificate the person most lacks.
+public struct UnlockComputation: Sendable {
+    public let matcher: Matcher
+    public let rules: PlanRules
+
+    public init(matcher: Matcher, rules: PlanRules = PlanRules()) {
+        self.matcher = matcher
+        self.rules = rules
+    }
+
+    /// What the computation finds for one person.
+    public struct Result: Sendable {
+        public var reach: MarketReach
+        /// The person's fitting market postings (rows of the index, best first).
+        public var fitting: [(row: Int, score: Float)]
+        /// The person's top list as the matcher ranks it (with the public-welfare fallback).
+        public var topList: [ScoredJob]
+        /// Allowed public-welfare posts, best first.
+        public var publicWelfare: [(row: Int, score: Float)]
+        /// Every course the person can take that adds something, best gain first.
+        public var courses: [CourseUnlock]
+        /// The certificate most lacked, when an allowed posting requires one the person does not hold.
+        public var certificate: CertificateUnlock?
+    }
+
+    /// A course the person can take: their education meets its minimum and it has not ended at `asOf`.
+    public static func canTake(_ course: Training, _ person: Applicant, asOf: Timestamp) -> Bool {
+        (course.educationMin?.rank ?? 0) <= person.education.rank && course.endsAt > asOf
+    }
+
+    /// Candidate certificates considered for "most lacked" (the most required first): enough for any market.
+    static let certificateCandidates = 12
+
+    public func compute(applicant person: Applicant, courses: [Training], asOf: Timestamp) -> Result {
+        let index = matcher.index
+        let held = Set(person.certificates)
+        let base = matcher.fitting(applicants: [person], asOf: asOf, minimumScore: -.infinity, sorted: false, top: rules.topListSize)[0]
+        let order = { (x: (row: Int, score: Float), y: (row: Int, score: Float)) in
+            x.score > y.score || (x.score == y.score && index.ids[x.row] < index.ids[y.row])
+        }
+        let fitting = base.market.filter { $0.score >= rules.fittingScore }.sorted(by: order)
+        let best = base.market.max(by: { order($1, $0) })?.score
+        let weak = MarketReach.isWeak(allowedMarket: base.market.count, bestScore: best, configuration: matcher.configuration, k: rules.topListSize)
+        let reach = MarketReach(allowedPostings: base.market.count, fittingPostings: fitting.count,
+                                fittingOpenings: fitting.reduce(0) { $0 + index.jobs[$1.row].openings }, bestScore: best, isWeak: weak)
+        // Certificates required by allowed market postings and not held, the most required first.
+        var requiring: [String: Int] = [:]
+        for (row, _) in base.market {
+            for c in Set(index.jobs[row].certificatesRequired) where !held.contains(c) { requiring[c, default: 0] += 1 }
+        }
+        let lacked = Array(requiring.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(Self.certificateCandidates))
+        // Distinct effects (new skills, new certificates): courses of one kind are scored once.
+        let takeable = courses.filter { Self.canTake($0, person, asOf: asOf) }
+        var effects: [Effect] = []
+        var effectOf: [Int] = []
+        for course in takeable {
+            // In the course's order (the profile's text features read the skills in order).
+            let effect = Effect(skills: Self.new(course.skills, beside: person.skills), certificates: Self.new(course.certificates, beside: person.certificates))
+            if let at = effects.firstIndex(of: effect) { effectOf.append(at) } else { effectOf.append(effects.count); effects.append(effect) }
+        }
+        let certificateEffects = lacked.map { Effect(skills: [], certificates: [$0.key]) }
+        let all = effects + certificateEffects
+        let variants = all.map { $0.applied(to: person) }
+        // One pass: each variant's fitting postings and its best allowed market postings (its market top list).
+        let fitted = matcher.fitting(applicants: variants, asOf: asOf, minimumScore: rules.fittingScore, top: rules.topListSize)
+        let baseTop = Set(base.topMarket.map(\.row))
+        let gains: [Gain] = all.indices.map { v in
+            let supplied = held.union(all[v].certificates)
+            let byCertificate = fitted[v].market.filter { item in
+                let required = Set(index.jobs[item.row].certificatesRequired)
+                return !required.isEmpty && !required.isSubset(of: held) && required.isSubset(of: supplied)
+            }.map(\.row)
+            let entering = fitted[v].topMarket.filter { !baseTop.contains($0.row) }.map(\.row)
+            let rows = Set(byCertificate).union(entering)
+            let ranked = rows.sorted { index.ids[$0] < index.ids[$1] }
+            return Gain(rows: ranked, certificate: byCertificate.count, entering: entering.count,
+                        openings: rows.reduce(0) { $0 + index.jobs[$1].openings })
+        }
+        var unlocks: [CourseUnlock] = []
+        for (c, course) in takeable.enumerated() where !all[effectOf[c]].isEmpty {
+            unlocks.append(unlock(gains[effectOf[c]], effect: all[effectOf[c]], course: course, person: person))
+        }
+        unlocks.sort(by: Self.ranks)
+        var certificate: CertificateUnlock?
+        if let top = certificateEffects.indices.max(by: { a, b in
+            let (x, y) = (gains[effects.count + a], gains[effects.count + b])
+            if x.rows.count != y.rows.count { return x.rows.count < y.rows.count }
+            if lacked[a].value != lacked[b].value { return lacked[a].value < lacked[b].value }
+            return lacked[a].key > lacked[b].key
+        }) {
+            let name = lacked[top].key
+            let alone = unlock(gains[effects.count + top], effect: certificateEffects[top], course: nil, person: person)
+            let giving = unlocks.filter { $0.training?.certificates.contains(name) == true }
+                .sorted { ($0.distanceKm, $0.training!.startsAt, $0.training!.id) < ($1.distanceKm, $1.training!.startsAt, $1.training!.id) }
+            certificate = CertificateUnlock(certificate: name, postingsRequiring: lacked[top].value, unlock: alone, courses: giving)
+        }
+        let topList = matcher.topCandidates(applicants: [person], m: rules.topListSize, asOf: asOf)[0]
+        return Result(reach: reach, fitting: fitting, topList: topList, publicWelfare: base.publicWelfare.sorted(by: order),
+                      courses: unlocks, certificate: certificate)
+    }
+
+    /// `items` not in `held`, once each, in their order.
+    static func new(_ items: [String], beside held: [String]) -> [String] {
+        var seen = Set(held)
+        return items.filter { seen.insert($0).inserted }
+    }
+
+    /// Gain first, then distance, then start date, then id.
+    static func ranks(_ x: CourseUnlock, _ y: CourseUnlock) -> Bool {
+        if x.gain != y.gain { return x.gain > y.gain }
+        if x.distanceKm != y.distanceKm { return x.distanceKm < y.distanceKm }
+        let (s, t) = (x.training?.startsAt ?? Timestamp(secondsSince1970: 0), y.training?.startsAt ?? Timestamp(secondsSince1970: 0))
+        if s != t { return s < t }
+        return (x.training?.id ?? "") < (y.training?.id ?? "")
+    }
+
+    func unlock(_ gain: Gain, effect: Effect, course: Training?, person: Applicant) -> CourseUnlock {
+        CourseUnlock(training: course, addsSkills: effect.skills, addsCertificates: effect.certificates,
+                     unlockedPostings: gain.rows.map { matcher.index.ids[$0] }, unlockedOpenings: gain.openings,
+                     enteringTopList: gain.entering, certificateUnlocked: gain.certificate,
+                     distanceKm: course.map { Self.distanceKm(person, $0) } ?? 0)
+    }
+
+    /// Home to course: 0 online; exact places, else district centres; unknown places count as far (999 km).
+    public static func distanceKm(_ person: Applicant, _ course: Training) -> Double {
+        if course.effectiveMode == .online { return 0 }
+        guard let home = person.location ?? District.chongqing(code: person.district)?.centre,
+              let place = course.location ?? District.chongqing(code: course.district)?.centre else { return 999 }
+        return (home.distanceKm(to: place) * 10).rounded() / 10
+    }
+
+    /// Skills and certificates a course adds to one person.
+    struct Effect: Hashable {
+        var skills: [String]
+        var certificates: [String]
+        var isEmpty: Bool { skills.isEmpty && certificates.isEmpty }
+
+        func applied(to person: Applicant) -> Applicant {
+            var changed = person
+            changed.skills += skills
+            changed.certificates += certificates
+            return changed
+        }
+    }
+
+    struct Gain {
+        var rows: [Int]
+        var certificate: Int
+        var entering: Int
+        var openings: Int
+    }
+}
