@@ -56,7 +56,7 @@ import Testing
 
     @Test func unlockCountsEqualBruteForceRescoring() {
         let matcher = Self.matcher()
-        var checkedGains = 0
+        var checkedGains = 0, reachedOut = 0
         for base in Self.market.applicants.prefix(12) {
             var person = base
             person.certificates = []
@@ -74,6 +74,11 @@ import Testing
             // Courses the person can take (education, not ended) that add a skill or a certificate they lack.
             for course in Self.courses() where course.endsAt > Self.asOf && (course.educationMin?.rank ?? 0) <= person.education.rank
                 && !(course.skills.allSatisfy(person.skills.contains) && course.certificates.allSatisfy(person.certificates.contains)) {
+                let km = course.effectiveMode == .online ? 0
+                    : ((person.location ?? District.chongqing(code: person.district)!.centre)
+                        .distanceKm(to: District.chongqing(code: course.district)!.centre) * 10).rounded() / 10
+                // Within reach: no farther than the person's own commute limit, or 50 km when they state none.
+                guard km <= (person.preferences.maxCommuteKm ?? 50) else { reachedOut += 1; continue }
                 var trained = person
                 trained.skills += course.skills.filter { !person.skills.contains($0) }
                 trained.certificates += course.certificates
@@ -85,9 +90,6 @@ import Testing
                         && required.isSubset(of: supplied)
                 }.map(\.job.id)
                 let entering = after.prefix(rules.topListSize).map(\.job.id).filter { !top0.contains($0) }
-                let km = course.effectiveMode == .online ? 0
-                    : ((person.location ?? District.chongqing(code: person.district)!.centre)
-                        .distanceKm(to: District.chongqing(code: course.district)!.centre) * 10).rounded() / 10
                 expected.append((course.id, Set(byCertificate).union(entering), km, course.startsAt))
             }
             expected.sort { ($0.gain.count, -$0.km, -$0.start.secondsSince1970) > ($1.gain.count, -$1.km, -$1.start.secondsSince1970) }
@@ -99,6 +101,7 @@ import Testing
             #expect(!found.courses.contains { $0.training!.id == "T7" }, "a course that has ended is not offered")
         }
         #expect(checkedGains > 0, "the market must make some course unlock something")
+        #expect(reachedOut > 0, "some in-person course must be out of some person's reach")
     }
 
     @Test func theMostLackedCertificateIsTheOneTheMostOtherwiseFittingPostingsRequire() {

@@ -23,6 +23,14 @@ public struct PlanRules: Sendable, Hashable {
     public var reachDepth: Int = 200
     /// Employers within this distance of home are invited to the person's targeted small job fair.
     public var jobFairRadiusKm: Double = 15
+    /// An in-person course is within reach when it is no farther from home than the person's own commute limit,
+    /// or than this when they state none (about an hour by bus across a central district and its neighbour):
+    /// a course the person cannot attend unlocks nothing. Online courses are always within reach.
+    public var courseReachKm: Double = 50
+
+    /// How far an in-person course may be for `person`: their commute limit, else ``courseReachKm``.
+    public func courseReach(for person: Applicant) -> Double { person.preferences.maxCommuteKm ?? courseReachKm }
+
     /// Pushes per night for a person whose first track is training or guidance (instead of the batch's k):
     /// fewer, each explained by the plan, so the course or the guidance talk comes first.
     public var reducedPushes: Int = 3

@@ -27,7 +27,8 @@ public struct UnlockComputation: Sendable {
         public var certificate: CertificateUnlock?
     }
 
-    /// A course the person can take: their education meets its minimum and it has not ended at `asOf`.
+    /// A course the person can take: their education meets its minimum and it has not ended at `asOf` (and, in
+    /// ``compute(applicant:courses:asOf:)``, it is within reach: ``PlanRules/courseReach(for:)``).
     public static func canTake(_ course: Training, _ person: Applicant, asOf: Timestamp) -> Bool {
         (course.educationMin?.rank ?? 0) <= person.education.rank && course.endsAt > asOf
     }
@@ -54,7 +55,8 @@ public struct UnlockComputation: Sendable {
         }
         let lacked = Array(requiring.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(Self.certificateCandidates))
         // Distinct effects (new skills, new certificates): courses of one kind are scored once.
-        let takeable = courses.filter { Self.canTake($0, person, asOf: asOf) }
+        let reachKm = rules.courseReach(for: person)
+        let takeable = courses.filter { Self.canTake($0, person, asOf: asOf) && Self.distanceKm(person, $0) <= reachKm }
         var effects: [Effect] = []
         var effectOf: [Int] = []
         for course in takeable {
