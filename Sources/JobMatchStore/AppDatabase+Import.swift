@@ -87,10 +87,12 @@ extension AppDatabase {
             try run.flush(db)
             if run.errorCount > 0 { throw DataSetImport.Failure(errors: run.errors, totalErrors: run.errorCount) }
             let (applicants, jobs, trainings) = (run.applicantLines, run.jobLines, run.trainingLines)
+            let perRecord = applicants.count + jobs.count <= options.perRecordChangesUpTo
+                ? (applicants: applicants.keys.sorted(), jobs: jobs.keys.sorted()) : nil
             let start = ContinuousClock.now
             try run.writes.transaction {
                 try generation.switchIn(db, importedApplicants: { applicants[$0] != nil }, importedJobs: { jobs[$0] != nil },
-                                        importedTrainings: { trainings[$0] != nil })
+                                        importedTrainings: { trainings[$0] != nil }, logging: perRecord)
             }
             run.summary.switchDuration = .now - start
         } catch {

@@ -59,14 +59,20 @@ public enum DataSetImport {
         public var progress: (@Sendable (Progress) -> Void)?
         /// Rows staged per write transaction (each transaction holds the write lock only that long).
         public var rowsPerTransaction: Int
+        /// An import naming at most this many applicants and postings logs one change per record at its switch,
+        /// so a follower (the daemon) patches them in; a larger one logs a single `bulk` change and the follower
+        /// rebuilds from a full read. 40,000 keeps the switch short (one small insert per record, ~0.1 s) and stays
+        /// under the daemon's rebuild threshold (50,000 entries).
+        public var perRecordChangesUpTo: Int
 
         public init(maxReportedErrors: Int = 100, timeShift: Double = 0, progress: (@Sendable (Progress) -> Void)? = nil,
-                    rowsPerTransaction: Int = 2_000)
+                    rowsPerTransaction: Int = 2_000, perRecordChangesUpTo: Int = 40_000)
         {
             self.maxReportedErrors = maxReportedErrors
             self.timeShift = timeShift
             self.progress = progress
             self.rowsPerTransaction = rowsPerTransaction
+            self.perRecordChangesUpTo = perRecordChangesUpTo
         }
     }
 }

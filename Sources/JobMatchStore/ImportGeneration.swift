@@ -99,8 +99,10 @@ struct ImportGeneration {
     /// change-log triggers moved to the new tables, and one `bulk` change-log entry (readers of the log
     /// rebuild rather than patch). The work is bounded by what others wrote during the import.
     /// Courses are few and not in the change log: the ones the import does not name are copied over again whole.
+    /// `logging`: the imported ids to log one change each (a small import: followers patch them in); nil logs one
+    /// `bulk` change instead (followers rebuild).
     func switchIn(_ db: Database, importedApplicants: (String) -> Bool, importedJobs: (String) -> Bool,
-                  importedTrainings: (String) -> Bool) throws {
+                  importedTrainings: (String) -> Bool, logging: (applicants: [String], jobs: [String])? = nil) throws {
         let now = try AppDatabase.dataVersion(db)
         if now > baseVersion {
             let oldest = try Int64.fetchOne(db, sql: "SELECT MIN(version) FROM change_log") ?? (now + 1)
@@ -164,7 +166,13 @@ struct ImportGeneration {
         for table in Self.tables { try db.execute(sql: "ALTER TABLE \"\(table)\" RENAME TO \"\(Self.old(table))\"") }
         for table in Self.tables { try db.execute(sql: "ALTER TABLE \"\(Self.next(table))\" RENAME TO \"\(table)\"") }
         for trigger in triggers { try db.execute(sql: trigger["sql"] as String) }
-        try db.execute(sql: "INSERT INTO change_log (kind, id) VALUES ('bulk', 'import')")
+        if let logging {
+            let insert = try db.cachedStatement(sql: "INSERT INTO change_log (kind, id) VALUES (?, ?)")
+            for id in logging.applicants { try insert.execute(arguments: ["applicant", id]) }
+            for id in logging.jobs { try insert.execute(arguments: ["job", id]) }
+        } else {
+            try db.execute(sql: "INSERT INTO change_log (kind, id) VALUES ('bulk', 'import')")
+        }
     }
 
     /// Drops the switched-out tables, each in its own transaction.

@@ -48,14 +48,28 @@ struct ChangeLogTests {
         #expect(snapshot.jobs.map(\.id) == ["J1", "J2"])
     }
 
-    @Test("a failed import leaves the data version where it was; a good one logs one bulk change, read as a full snapshot")
+    @Test("a small import logs one change per record it names: a follower patches exactly those")
+    func smallImportLogsEachRecord() async throws {
+        let (db, folder) = try makeDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let before = try await db.dataVersion()
+        try db.importDataSet(at: fixture("full"))
+        // fixture "full": 8 applicants and 10 postings, so 18 changes.
+        #expect(try await db.dataVersion() == before + 18)
+        let changes = try #require(try await db.changes(since: before, limit: 10_000))
+        #expect(changes.applicants.count == 8 && changes.jobs.count == 10)
+        #expect(changes.removedApplicants.isEmpty && changes.removedJobs.isEmpty)
+    }
+
+    @Test("a failed import leaves the data version where it was; a large one logs one bulk change, read as a full snapshot")
     func failedImportWritesNoChange() async throws {
         let (db, folder) = try makeDatabase()
         defer { try? FileManager.default.removeItem(at: folder) }
         let before = try await db.dataVersion()
         #expect(throws: DataSetImport.Failure.self) { try db.importDataSet(at: fixture("late-bad-enum")) }
         #expect(try await db.dataVersion() == before)
-        try db.importDataSet(at: fixture("full"))
+        // Above `perRecordChangesUpTo` records (here set below the fixture's 18) an import is one bulk change.
+        try db.importDataSet(at: fixture("full"), options: DataSetImport.Options(perRecordChangesUpTo: 10))
         // The whole import is one change (a new generation of the data), however many records it wrote:
         // a follower rebuilds from a snapshot rather than patching record by record.
         #expect(try await db.dataVersion() == before + 1)
