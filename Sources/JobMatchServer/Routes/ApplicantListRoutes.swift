@@ -31,12 +31,7 @@ struct ApplicantListRoutes {
         }
         query.page = try Self.whole(q.get("page"), field: "page", range: 1...1_000_000) ?? 1
         query.perPage = try Self.whole(q.get("per_page"), field: "per_page", range: 1...200) ?? 20
-        if let text = q.get("as_of") {
-            guard let time = Timestamp(rfc3339: text) ?? Timestamp(rfc3339: text.replacingOccurrences(of: " ", with: "+")) else {
-                throw Problem.badRequest("as_of must be an RFC 3339 time with offset", field: "as_of")
-            }
-            query.asOf = time
-        }
+        if let time = try QueryTime.parse(q.get("as_of"), field: "as_of") { query.asOf = time }
         let page = try await env.db { [query] in try $0.applicantList(query) }
         context.audit.subjects = page.items.map(\.applicant.id)
         context.audit.detail = "people: \(page.items.count)"

@@ -36,12 +36,7 @@ struct AuditRoutes {
         if let applicant, caller.role == .caseworker { stored = try await env.db { try $0.applicant(id: applicant) } }
         let scope = try policy.auditScope(caller, applicant: applicant, stored: stored)
         var query = AuditQuery(actor: q.get("actor"), applicant: applicant)
-        if let text = q.get("since") {
-            guard let since = Timestamp(rfc3339: text) ?? Timestamp(rfc3339: text.replacingOccurrences(of: " ", with: "+")) else {
-                throw Problem.badRequest("since must be an RFC 3339 time with offset", field: "since")
-            }
-            query.since = since
-        }
+        if let since = try QueryTime.parse(q.get("since"), field: "since") { query.since = since }
         if let text = q.get("limit") {
             guard let limit = Int(text), limit >= 1, limit <= 100_000 else {
                 throw Problem.badRequest("limit must be a whole number from 1 to 100000", field: "limit")

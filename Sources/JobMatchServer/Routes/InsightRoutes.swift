@@ -53,13 +53,7 @@ struct InsightRoutes {
     /// `as_of` (default now) and `k` (1…100, default 10).
     static func parameters(_ request: Request) throws -> (Timestamp, InsightConfiguration) {
         let q = request.uri.queryParameters
-        var asOf = Timestamp.now()
-        if let text = q.get("as_of") {
-            guard let time = Timestamp(rfc3339: text) ?? Timestamp(rfc3339: text.replacingOccurrences(of: " ", with: "+")) else {
-                throw Problem.badRequest("as_of must be an RFC 3339 time with offset", field: "as_of")
-            }
-            asOf = time
-        }
+        let asOf = try QueryTime.parse(q.get("as_of"), field: "as_of") ?? .now()
         var settings = InsightConfiguration()
         if let text = q.get("k") {
             guard let k = Int(text), (1...100).contains(k) else { throw Problem.badRequest("k must be a whole number from 1 to 100", field: "k") }

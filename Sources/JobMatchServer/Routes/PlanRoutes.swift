@@ -38,21 +38,17 @@ struct PlanRoutes {
         let query = FollowUpWorkflow.Query(asOf: asOf, dueBefore: try Self.time(q.get("due_before"), field: "due_before"), districts: districts,
                                            caseworker: q.get("caseworker").flatMap { $0.isEmpty ? nil : $0 })
         let items = try await env.db { try FollowUpWorkflow.due(database: $0, query: query) }
-        var people: [String] = []
-        for item in items where !people.contains(item.applicant) { people.append(item.applicant) }
-        context.audit.subjects = people
+        // Every person listed, once each, in the list's order.
+        var seen = Set<String>()
+        context.audit.subjects = items.map(\.applicant).filter { seen.insert($0).inserted }
         context.audit.detail = "followups: \(items.count)"
         return JSONResponse.ok(.object([
             ("as_of", .string(asOf.text)), ("due_before", .string(query.dueBefore.text)), ("followups", .array(items.map(\.jsonValue))),
         ]))
     }
 
-    /// An RFC 3339 query time (a `+` that arrived as a space is read back), nil when absent.
+    /// A query time (``QueryTime``); an empty parameter counts as absent on these routes.
     static func time(_ text: String?, field: String) throws -> Timestamp? {
-        guard let text, !text.isEmpty else { return nil }
-        guard let time = Timestamp(rfc3339: text) ?? Timestamp(rfc3339: text.replacingOccurrences(of: " ", with: "+")) else {
-            throw Problem.badRequest("\(field) must be an RFC 3339 time with offset", field: field)
-        }
-        return time
+        try QueryTime.parse(text.flatMap { $0.isEmpty ? nil : $0 }, field: field)
     }
 }

@@ -74,15 +74,7 @@ struct ListParameters {
         } else {
             k = configuration.defaultK
         }
-        if let text = query.get("as_of") {
-            // A bare "+" in a query string may arrive as a space: read it back as the offset's sign.
-            guard let time = Timestamp(rfc3339: text) ?? Timestamp(rfc3339: text.replacingOccurrences(of: " ", with: "+")) else {
-                throw Problem.badRequest("as_of must be an RFC 3339 time with offset", field: "as_of")
-            }
-            asOf = time
-        } else {
-            asOf = .now()
-        }
+        asOf = try QueryTime.parse(query.get("as_of"), field: "as_of") ?? .now()
         var jobTypes: Set<JobType>?
         for text in query.getAll("job_type").flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }) {
             guard let type = JobType(rawValue: text) else {

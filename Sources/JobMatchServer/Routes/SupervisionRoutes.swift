@@ -14,13 +14,7 @@ struct SupervisionRoutes {
 
     func signals(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         try policy.checkSupervise(try context.requireCaller())
-        var asOf = Timestamp.now()
-        if let text = request.uri.queryParameters.get("as_of") {
-            guard let time = Timestamp(rfc3339: text) ?? Timestamp(rfc3339: text.replacingOccurrences(of: " ", with: "+")) else {
-                throw Problem.badRequest("as_of must be an RFC 3339 time with offset", field: "as_of")
-            }
-            asOf = time
-        }
+        let asOf = try QueryTime.parse(request.uri.queryParameters.get("as_of"), field: "as_of") ?? .now()
         // Out-of-district reads are refused (404) by the policy, so reads are checked against the people each
         // token served (outcomes, profile writes), as in `jobmatch supervise`.
         let input = try await env.db { [asOf] in try $0.supervisionInput(asOf: asOf) }
