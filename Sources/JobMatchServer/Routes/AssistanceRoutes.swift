@@ -30,9 +30,7 @@ struct AssistanceRoutes {
         let id = try context.pathID()
         context.audit.detail = "training \(id)"
         try policy.checkWriteTraining(caller, districts: [])
-        let decoded = Interchange.decodeTraining(try await env.body(of: request))
-        guard let training = decoded.record, decoded.errors.isEmpty else { throw Problem(issues: decoded.errors) }
-        guard training.id == id else { throw Problem.invalid("the id in the body (\"\(training.id)\") differs from the path", field: "id") }
+        let training = try await env.record(of: request, pathID: id, decode: { Interchange.decodeTraining($0) }, id: \.id)
         let policy = self.policy
         let created = try await env.audited(request, context) { transaction in
             let existing = try transaction.training(id: id)

@@ -36,9 +36,7 @@ struct ProfileRoutes {
         let id = try context.pathID()
         context.audit.applicant = id
         try policy.checkWriteProfileBody(caller, newDistrict: nil)
-        let decoded = Interchange.decodeApplicant(try await env.body(of: request))
-        guard let applicant = decoded.record, decoded.errors.isEmpty else { throw Problem(issues: decoded.errors) }
-        guard applicant.id == id else { throw Problem.invalid("the id in the body (\"\(applicant.id)\") differs from the path", field: "id") }
+        let applicant = try await env.record(of: request, pathID: id, decode: { Interchange.decodeApplicant($0) }, id: \.id)
         try policy.checkWriteProfileBody(caller, newDistrict: applicant.district)
         let policy = self.policy
         let created = try await env.audited(request, context) { transaction in
@@ -83,9 +81,7 @@ struct ProfileRoutes {
         let id = try context.pathID()
         context.audit.job = id
         try policy.checkWriteJob(caller, districts: [])
-        let decoded = Interchange.decodeJob(try await env.body(of: request))
-        guard let job = decoded.record, decoded.errors.isEmpty else { throw Problem(issues: decoded.errors) }
-        guard job.id == id else { throw Problem.invalid("the id in the body (\"\(job.id)\") differs from the path", field: "id") }
+        let job = try await env.record(of: request, pathID: id, decode: { Interchange.decodeJob($0) }, id: \.id)
         let policy = self.policy
         let created = try await env.audited(request, context) { transaction in
             let existing = try transaction.job(id: id)

@@ -38,6 +38,16 @@ struct RouteEnvironment: Sendable {
         return bytes
     }
 
+    /// The record a `PUT /v1/…/{id}` body holds: read (``body(of:)``), decoded with `decode` (every field error
+    /// reported at once), and its `id` checked against the path's.
+    func record<Record>(of request: Request, pathID: String, decode: ([UInt8]) -> Interchange.Decoded<Record>,
+                        id: (Record) -> String) async throws -> Record {
+        let decoded = decode(try await body(of: request))
+        guard let record = decoded.record, decoded.errors.isEmpty else { throw Problem(issues: decoded.errors) }
+        guard id(record) == pathID else { throw Problem.invalid("the id in the body (\"\(id(record))\") differs from the path", field: "id") }
+        return record
+    }
+
     /// Runs blocking database work on a GCD queue, not on the cooperative pool (GRDB's own async API
     /// does the same: the calls below are synchronous GRDB calls).
     func db<T: Sendable>(_ work: @escaping @Sendable (AppDatabase) throws -> T) async throws -> T {
