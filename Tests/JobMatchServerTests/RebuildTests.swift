@@ -34,7 +34,6 @@ struct RebuildTests {
             #expect(first.status == 503, "\(first.status) \(first.text)")
             #expect(first.retryAfter == "1")
             #expect(first.json?["type"] == .string("https://jobmatch.invalid/problems/not_ready"))
-            #expect(answeredIn < .seconds(2), "a refusal is immediate, not after the rebuild: \(answeredIn)")
             // The first request started the rebuild; by the next one it may be done: then ready means fresh.
             let ready = try await client.call(.get, "/readyz")
             if ready.status == 200 {
@@ -44,6 +43,10 @@ struct RebuildTests {
             }
 
             let after = try await FreshnessTests.listWhenServed(client, k: 200)
+            // Not held until the rebuild is done (no wall-clock bound: the machine may be loaded): the refusal
+            // came back before the first list from the new index did.
+            let servedIn = ContinuousClock.now - start
+            #expect(answeredIn < servedIn, "a refusal is immediate, not after the rebuild: \(answeredIn) against \(servedIn)")
             #expect(after.contains { $0.hasPrefix("R") }, "the imported postings are listed: \(after)")
             #expect(try await client.call(.get, "/readyz").status == 200)
         }
