@@ -65,6 +65,19 @@ import Testing
         #expect(ranked(before.history!) == ranked(after.history!))
     }
 
+    /// With the worst-group term on (every group with a pair counted), training still reads nothing at or after
+    /// the as-of time and gives the same model for the same seed.
+    @Test func worstGroupTrainingIsDeterministicAndReadsNoFuture() {
+        var trainer = Self.trainer
+        trainer.worstGroupWeight = 1
+        trainer.minimumGroupPairs = 1
+        let past = Self.scenario(future: false), all = Self.scenario(future: true)
+        let model = Self.train(past, trainer: trainer)
+        #expect(Self.train(past, trainer: trainer) == model)
+        #expect(Self.train(all, trainer: trainer) == model)
+        #expect(model.configuration.historyBlocks)
+    }
+
     @Test func trainingIsDeterministicForASeed() {
         let s = Self.scenario(future: false)
         let first = Self.train(s)
