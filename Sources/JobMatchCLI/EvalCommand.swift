@@ -38,6 +38,8 @@ struct EvalCommand: AsyncParsableCommand {
     var refitOnValidation = false
     @Option(name: .customLong("worst-group-weight"), help: "Hybrid: weight of the worst fairness group's pair loss in the block-weight fit and its early stopping (0: off; see docs/evaluation.md).")
     var worstGroupWeight: Float = 0
+    @Flag(name: .customLong("balance-people"), help: "Hybrid: every person's pairs weigh the same in total in the block-weight fit (tried; off by default, see docs/evaluation.md).")
+    var balancePeople = false
     @Flag(name: .customLong("second-stage"), help: "Fit the second stage (a re-ranker over each person's top 100) on held-back weeks; used as jobmatch only when it beats the first stage there by 2%.")
     var secondStage = false
     @Option(name: .customLong("peer"), help: "NAME=FILE: score an outside method's rankings (JSON lines {\"applicant\", \"split_at\", \"jobs\"}, as oracle.jsonl; scripts/eval-peers.sh writes them) beside the others. Repeatable.")
@@ -84,6 +86,7 @@ struct EvalCommand: AsyncParsableCommand {
         hybrid.collaborative.dimensions = factorDimensions
         hybrid.refitOnValidation = refitOnValidation
         hybrid.worstGroupWeight = worstGroupWeight
+        hybrid.balancePeople = balancePeople
         var evaluation = TemporalEvaluation(split: split, k: k, randomSeed: seed, hybrid: hybrid)
         evaluation.reRanking = secondStage ? ReRankerTrainer() : nil
         let outcome = evaluation

@@ -25,6 +25,10 @@ public struct HybridTrainer: Sendable {
     /// in a table. 0: off (docs/evaluation.md says what it did on the tuning markets).
     public var worstGroupWeight: Float = 0
     public var minimumGroupPairs = 100
+    /// Step 3 with every person's pairs weighing the same in total (each pair's weight divided by the sum of its
+    /// person's, times the mean of those sums), as the metrics average over people rather than over pairs.
+    /// Off: see docs/evaluation.md for what it did on the tuning markets.
+    public var balancePeople = false
     /// Starting weights of the new blocks (behaviour, evidence, factors).
     public var startWeights: [FeatureBlock: Float] = [
         .pastOccupation: 0.05, .pastSkills: 0.05, .pastPlace: 0.05, .pastPay: 0.02, .pastJobType: 0.02,
@@ -113,7 +117,18 @@ public struct HybridTrainer: Sendable {
         let inside = past.filter { window.contains($0.at) }
         let pairs = TrainingPairs(applicants: applicants, jobs: jobs, interactions: inside, asOf: window.upperBound, configuration: content)
         let history = InteractionHistory(interactions: past, jobs: jobs, before: window.lowerBound)
-        return BlockFeatureTable(pairs: pairs, applicants: applicants, jobs: jobs,
-                                 extractor: FeatureExtractor(model: model, history: history), asOf: window.lowerBound)
+        var table = BlockFeatureTable(pairs: pairs, applicants: applicants, jobs: jobs,
+                                      extractor: FeatureExtractor(model: model, history: history), asOf: window.lowerBound)
+        if balancePeople { table.weights = Self.balanced(table.weights, people: table.pairApplicants) }
+        return table
+    }
+
+    /// `weights` rescaled so that every person's sum is the mean of the persons' sums (the total stays the same).
+    static func balanced(_ weights: [Float], people: [Int]) -> [Float] {
+        var sums: [Int: Float] = [:]
+        for (w, p) in zip(weights, people) { sums[p, default: 0] += w }
+        guard !sums.isEmpty else { return weights }
+        let mean = sums.values.reduce(0, +) / Float(sums.count)
+        return zip(weights, people).map { w, p in sums[p]! > 0 ? w * mean / sums[p]! : w }
     }
 }
