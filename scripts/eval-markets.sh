@@ -6,6 +6,9 @@
 # Usage: scripts/eval-markets.sh [WORKDIR] [JOBMATCH]   (default /tmp/jobmatch-markets, the release build in .build-release)
 # With PEERS_VENV set (a venv holding lightfm-next, implicit, numpy and scipy, as scripts/eval-peers.sh makes one),
 # LightFM and implicit ALS are trained on each market by scripts/eval_peers.py and scored in the same `jobmatch eval` run.
+# EVAL_OPTIONS: more `jobmatch eval` options (e.g. "--worst-group-weight 1"); OUT: a tag in the JSON file names
+# ($WORKDIR/m1.$OUT.json), so runs with different options sit side by side; SKIP_PEERS=1 reuses the peers' files;
+# DUMP=1 also writes each run's TREC files ($WORKDIR/m1.$OUT-dump/, new_only/ inside) for scripts/eval_bootstrap.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work="${1:-/tmp/jobmatch-markets}"
@@ -23,13 +26,18 @@ for entry in "${markets[@]}"; do
   name="${entry%%|*}"; options="${entry#*|}"
   [[ -f "$work/$name/oracle.jsonl" ]] || "$bin" generate --out "$work/$name" --days 120 --split-at "$split" $options >/dev/null
   peers=()
-  if [[ -n "${PEERS_VENV:-}" ]]; then
-    mkdir -p "$work/$name-peers"
-    OPENBLAS_NUM_THREADS=1 "$PEERS_VENV/bin/python" scripts/eval_peers.py "$work/$name" "$split" "$work/$name-peers" >&2
+  if [[ -n "${PEERS_VENV:-}" || -f "$work/$name-peers/lightfm.jsonl" ]]; then
+    if [[ -n "${PEERS_VENV:-}" && -z "${SKIP_PEERS:-}" ]]; then
+      mkdir -p "$work/$name-peers"
+      OPENBLAS_NUM_THREADS=1 "$PEERS_VENV/bin/python" scripts/eval_peers.py "$work/$name" "$split" "$work/$name-peers" >&2
+    fi
     peers=(--peer "lightfm=$work/$name-peers/lightfm.jsonl" --peer "implicit_als=$work/$name-peers/implicit_als.jsonl")
   fi
-  "$bin" eval --data "$work/$name" --split-at "$split" --json "${peers[@]}" > "$work/$name.json"
-  python3 - "$work/$name.json" "$name" "$options" <<'PY'
+  file="$work/$name${OUT:+.$OUT}.json"
+  dump=(); [[ -n "${DUMP:-}" ]] && dump=(--dump-run "$work/$name${OUT:+.$OUT}-dump")
+  # shellcheck disable=SC2086
+  "$bin" eval --data "$work/$name" --split-at "$split" --json "${peers[@]}" "${dump[@]}" ${EVAL_OPTIONS:-} > "$file"
+  python3 - "$file" "$name" "$options" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1])); n = r["new_only"]; m = r["methods"]
 g = lambda t, k, f: t.get(k, {}).get(f, float("nan"))

@@ -36,6 +36,10 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(name: .customLong("factor-dimensions"), help: "Hybrid: length of the collaborative factors.") var factorDimensions: Int = 16
     @Flag(name: .customLong("refit-on-validation"), help: "Hybrid: after early stopping, refit the block weights on the fit and validation pairs together (tried; off by default, see docs/evaluation.md).")
     var refitOnValidation = false
+    @Option(name: .customLong("worst-group-weight"), help: "Hybrid: weight of the worst fairness group's pair loss in the block-weight fit and its early stopping (0: off; see docs/evaluation.md).")
+    var worstGroupWeight: Float = 0
+    @Flag(name: .customLong("balance-people"), help: "Hybrid: every person's pairs weigh the same in total in the block-weight fit (tried; off by default, see docs/evaluation.md).")
+    var balancePeople = false
     @Flag(name: .customLong("second-stage"), help: "Fit the second stage (a re-ranker over each person's top 100) on held-back weeks; used as jobmatch only when it beats the first stage there by 2%.")
     var secondStage = false
     @Option(name: .customLong("peer"), help: "NAME=FILE: score an outside method's rankings (JSON lines {\"applicant\", \"split_at\", \"jobs\"}, as oracle.jsonl; scripts/eval-peers.sh writes them) beside the others. Repeatable.")
@@ -45,6 +49,7 @@ struct EvalCommand: AsyncParsableCommand {
         if k < 1 { throw ValidationError("-k must be 1 or more") }
         if !(fitDays > 0 && validationDays > 0) { throw ValidationError("--fit-days and --validation-days must be positive") }
         if !(1...256).contains(factorDimensions) { throw ValidationError("--factor-dimensions must be 1…256") }
+        if !(worstGroupWeight >= 0 && worstGroupWeight.isFinite) { throw ValidationError("--worst-group-weight must be 0 or more") }
     }
 
     func run() async throws {
@@ -80,6 +85,8 @@ struct EvalCommand: AsyncParsableCommand {
         hybrid.validationDays = validationDays
         hybrid.collaborative.dimensions = factorDimensions
         hybrid.refitOnValidation = refitOnValidation
+        hybrid.worstGroupWeight = worstGroupWeight
+        hybrid.balancePeople = balancePeople
         var evaluation = TemporalEvaluation(split: split, k: k, randomSeed: seed, hybrid: hybrid)
         evaluation.reRanking = secondStage ? ReRankerTrainer() : nil
         let outcome = evaluation
@@ -95,7 +102,7 @@ struct EvalCommand: AsyncParsableCommand {
             if !json { print("report written to \(report)") }
         }
         if let dumpRun {
-            try EvalRunDump(outcome: outcome).write(folder: dumpRun)
+            try EvalRunDump(outcome: outcome, view: NewJobsView(interactions: interactions, split: split)).write(folder: dumpRun)
             if !json { print("TREC run and qrels written to \(dumpRun)") }
         }
     }

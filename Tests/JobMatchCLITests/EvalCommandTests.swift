@@ -52,6 +52,22 @@ struct EvalCommandTests {
         let methods = metrics["methods"] as! [String: [String: Double]]
         #expect(Set(methods.keys) == ["oracle", "jobmatch", "jobmatch_content", "jobmatch_untrained", "popularity", "content", "random"])
         #expect(methods.values.allSatisfy { $0["violations"] == 0 })
+        // new_only/: no judgement and no listed job is one the person applied to (any event but viewed and
+        // recommended) before the split, as docs/evaluation.md defines new jobs.
+        let split = "2026-11-01T09:00:00+08:00"
+        var applied = Set<String>()
+        for line in try String(contentsOfFile: market + "/interactions.jsonl", encoding: .utf8).split(separator: "\n") {
+            let event = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            let at = try #require(ISO8601DateFormatter().date(from: event["at"] as! String))
+            let cut = try #require(ISO8601DateFormatter().date(from: split)), kind = event["event"] as! String
+            if at < cut, !["viewed", "recommended"].contains(kind) { applied.insert("\(event["applicant"]!) \(event["job"]!)") }
+        }
+        let fresh = try String(contentsOfFile: dump + "/new_only/qrels.txt", encoding: .utf8).split(separator: "\n")
+        #expect(!fresh.isEmpty && fresh.count <= qrels.split(separator: "\n").count)
+        #expect(BatchCommandTests.mode(dump + "/new_only/qrels.txt") == 0o600)
+        #expect(fresh.allSatisfy { let f = $0.split(separator: " "); return !applied.contains("\(f[0]) \(f[2])") })
+        let listed = try String(contentsOfFile: dump + "/new_only/run.jobmatch.txt", encoding: .utf8).split(separator: "\n")
+        #expect(!listed.isEmpty && listed.allSatisfy { let f = $0.split(separator: " "); return !applied.contains("\(f[0]) \(f[2])") })
     }
 
     @Test("train writes a versioned model with training.json and makes it the active model of that database only")

@@ -65,6 +65,31 @@ import Testing
         #expect(ranked(before.history!) == ranked(after.history!))
     }
 
+    /// With the worst-group term on (every group with a pair counted), training still reads nothing at or after
+    /// the as-of time and gives the same model for the same seed.
+    @Test func worstGroupTrainingIsDeterministicAndReadsNoFuture() {
+        var trainer = Self.trainer
+        trainer.worstGroupWeight = 1
+        trainer.minimumGroupPairs = 1
+        let past = Self.scenario(future: false), all = Self.scenario(future: true)
+        let model = Self.train(past, trainer: trainer)
+        #expect(Self.train(past, trainer: trainer) == model)
+        #expect(Self.train(all, trainer: trainer) == model)
+        #expect(model.configuration.historyBlocks)
+    }
+
+    /// Person 0 has pairs of weight 1, 1, 2 (sum 4), person 1 one of weight 1: the mean sum is 2.5, so person 0's
+    /// become 0.625, 0.625, 1.25 and person 1's 2.5 (by hand); the total, 5, stays.
+    @Test func balancedWeightsGiveEveryPersonTheSameTotal() {
+        let w = HybridTrainer.balanced([1, 1, 2, 1], people: [0, 0, 0, 1])
+        #expect(w == [0.625, 0.625, 1.25, 2.5])
+        var trainer = Self.trainer
+        trainer.balancePeople = true
+        let past = Self.scenario(future: false), all = Self.scenario(future: true)
+        let model = Self.train(past, trainer: trainer)
+        #expect(Self.train(past, trainer: trainer) == model && Self.train(all, trainer: trainer) == model)
+    }
+
     @Test func trainingIsDeterministicForASeed() {
         let s = Self.scenario(future: false)
         let first = Self.train(s)

@@ -26,6 +26,39 @@ import Testing
         #expect(abs(result.weights.values.reduce(0, +) - BlockWeights.standard.values.reduce(0, +)) < 1e-4)
     }
 
+    /// 1,800 pairs that only the location block separates, then 200 (the "group", rows 1800…) that only the
+    /// occupation block separates while location points the wrong way a little: the plain fit serves the many, the
+    /// worst-group term has to give the few's block more weight and order more of their pairs right.
+    @Test func theWorstGroupTermServesTheGroupTheFitLeavesBehind() {
+        var generator = SeededGenerator(seed: 5)
+        let b = BlockFeatureTable.blockCount
+        let location = FeatureBlock.allCases.firstIndex(of: .location)!, occupation = FeatureBlock.allCases.firstIndex(of: .occupation)!
+        var differences: [Float] = []
+        for i in 0..<2000 {
+            for block in 0..<b {
+                let noise = Float(generator.nextUnit() * 2 - 1)
+                if i < 1800 {
+                    differences.append(block == location ? 0.3 + 0.2 * noise : 0.2 * noise)
+                } else {
+                    differences.append(block == occupation ? 0.3 + 0.2 * noise : block == location ? -0.1 + 0.1 * noise : 0.2 * noise)
+                }
+            }
+        }
+        let table = BlockFeatureTable(differences: differences, weights: [Float](repeating: 1, count: 2000))
+        let few = Array(1800..<2000), many = Array(0..<1800)
+        let plain = BlockWeightTrainer().train(table: table, start: .standard)
+        let robust = BlockWeightTrainer().train(table: table, start: .standard,
+                                                groups: .init(fit: [many, few], validation: [[], []], weight: 2))
+        func rightOfTheFew(_ w: BlockWeights) -> Int {
+            few.filter { i in (0..<b).reduce(Float(0)) { $0 + differences[i * b + $1] * w.values[$1] } > 0 }.count
+        }
+        #expect(robust.weights[.occupation] > plain.weights[.occupation])
+        #expect(rightOfTheFew(robust.weights) > rightOfTheFew(plain.weights))
+        // Without groups, or with ρ = 0, the fit is the plain one.
+        let off = BlockWeightTrainer().train(table: table, start: .standard, groups: .init(fit: [many, few], validation: [[], []], weight: 0))
+        #expect(off.weights == plain.weights)
+    }
+
     @Test func strongRegularisationStaysNearTheStart() {
         var strong = TrainingConfiguration()
         strong.regularization = 100

@@ -16,6 +16,8 @@ public struct BlockFeatureTable: Sendable {
     /// Row-major `count × columns`.
     public var differences: [Float]
     public var weights: [Float]
+    /// Per pair, the row of its applicant in the arrays the pairs were built from (empty for a table made from given rows).
+    public var pairApplicants: [Int] = []
     /// `blockCount`, or `blockCount + cellCount` with suitability cells.
     public let columns: Int
     public var count: Int { weights.count }
@@ -81,6 +83,7 @@ public struct BlockFeatureTable: Sendable {
         }
         self.differences = differences
         self.weights = weights
+        pairApplicants = pairs.pairs.map(\.applicant)
         columns = b
     }
 }

@@ -33,7 +33,14 @@ public struct BlockWeightTrainer: Sendable {
 
     /// Fits the weights from `start`. With `validation` (pairs from a later time window, same columns), the
     /// loss on it is checked every 10 steps and the weights of the best check are kept (early stopping).
-    public func train(table: BlockFeatureTable, start: BlockWeights, validation: BlockFeatureTable? = nil) -> Result {
+    ///
+    /// With `groups` (``WorstGroup``: row sets of the fit and of the check table, e.g. the fairness groups'
+    /// pairs) and a weight ρ > 0, the objective on both becomes `L + ρ maxₘ Lₘ`: the overall loss plus ρ times
+    /// the loss of the group it fits worst at that step (its subgradient), so that neither the fit nor the
+    /// step kept can trade the worst-served group away for the others.
+    public func train(table: BlockFeatureTable, start: BlockWeights, validation: BlockFeatureTable? = nil,
+                      groups: WorstGroup? = nil) -> Result
+    {
         let b = table.columns
         let blocks = BlockFeatureTable.blockCount
         let n = table.count
@@ -47,6 +54,7 @@ public struct BlockWeightTrainer: Sendable {
         var margins = [Float](repeating: 0, count: n)
         var coefficients = [Float](repeating: 0, count: n)
         var gradient = [Float](repeating: 0, count: b)
+        var rowLoss = [Double](repeating: 0, count: n)
         var m = [Float](repeating: 0, count: b), v = [Float](repeating: 0, count: b)
         let tau = configuration.temperature
         let lambdas = (0..<b).map { $0 < blocks ? configuration.regularization : configuration.cellRegularization }
@@ -61,9 +69,20 @@ public struct BlockWeightTrainer: Sendable {
                 let z = tau * margins[i]
                 let c = table.weights[i]
                 // log(1 + e^{−z}), stable; derivative −σ(−z).
-                loss += Double(c) * (z > 0 ? Double(log1p(exp(-z))) : Double(-z + log1p(exp(z))))
+                let l = z > 0 ? Double(log1p(exp(-z))) : Double(-z + log1p(exp(z)))
+                rowLoss[i] = l
+                loss += Double(c) * l
                 coefficients[i] = -c * tau / (1 + exp(z)) / totalWeight
                 if margins[i] > 0 { correct += Double(c) }
+            }
+            var worst = 0.0
+            if let groups, groups.weight > 0, let g = Self.worst(groups.fit, rowLoss, table.weights) {
+                worst = g.loss
+                let scale = groups.weight / Float(g.total)
+                for i in groups.fit[g.index] {
+                    let z = tau * margins[i]
+                    coefficients[i] += -table.weights[i] * tau / (1 + exp(z)) * scale
+                }
             }
             table.differences.withUnsafeBufferPointer { d in
                 cblas_sgemv(CblasRowMajor, CblasTrans, Int32(n), Int32(b), 1, d.baseAddress!, Int32(b), coefficients, 1, 0, &gradient, 1)
@@ -74,7 +93,7 @@ public struct BlockWeightTrainer: Sendable {
                 penalty += Double(lambdas[k] * delta * delta)
                 gradient[k] += 2 * lambdas[k] * delta
             }
-            return (loss / Double(totalWeight) + penalty, correct / Double(totalWeight))
+            return (loss / Double(totalWeight) + Double(groups?.weight ?? 0) * worst + penalty, correct / Double(totalWeight))
         }
 
         /// Weighted logistic loss on the validation pairs (no penalty).
@@ -85,12 +104,16 @@ public struct BlockWeightTrainer: Sendable {
                 cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(validation.count), Int32(b), 1, d.baseAddress!, Int32(b), w, 1, 0, &margins, 1)
             }
             var loss = 0.0, total = 0.0
+            var losses = [Double](repeating: 0, count: validation.count)
             for i in 0..<validation.count {
                 let z = tau * margins[i], c = Double(validation.weights[i])
-                loss += c * (z > 0 ? Double(log1p(exp(-z))) : Double(-z + log1p(exp(z))))
+                losses[i] = z > 0 ? Double(log1p(exp(-z))) : Double(-z + log1p(exp(z)))
+                loss += c * losses[i]
                 total += c
             }
-            return loss / max(total, 1e-9)
+            var worst = 0.0
+            if let groups, groups.weight > 0, let g = Self.worst(groups.validation, losses, validation.weights) { worst = g.loss }
+            return loss / max(total, 1e-9) + Double(groups?.weight ?? 0) * worst
         }
         let checking = validation.map { $0.count > 0 && $0.columns == b } ?? false
         let initialValidation = checking ? validationLoss(w) : 0
@@ -125,5 +148,34 @@ public struct BlockWeightTrainer: Sendable {
                       initialAccuracy: initial.accuracy, finalAccuracy: final.accuracy,
                       validationInitialLoss: checking ? initialValidation : nil, validationBestLoss: checking ? best.loss : nil,
                       bestStep: checking ? best.step : nil)
+    }
+
+    /// Row sets of the pairs of each group in the fit table and in the check table (the same groups in the same
+    /// order; a group may be empty in one of them), and the weight ρ of the worst group's loss.
+    public struct WorstGroup: Sendable {
+        public var fit: [[Int]]
+        public var validation: [[Int]]
+        public var weight: Float
+
+        public init(fit: [[Int]], validation: [[Int]], weight: Float) {
+            self.fit = fit
+            self.validation = validation
+            self.weight = weight
+        }
+    }
+
+    /// The group with the highest weighted mean loss (nil when no group has rows): its index, loss and total weight.
+    static func worst(_ groups: [[Int]], _ losses: [Double], _ weights: [Float]) -> (index: Int, loss: Double, total: Double)? {
+        var best: (index: Int, loss: Double, total: Double)?
+        for (g, rows) in groups.enumerated() where !rows.isEmpty {
+            var loss = 0.0, total = 0.0
+            for i in rows {
+                loss += Double(weights[i]) * losses[i]
+                total += Double(weights[i])
+            }
+            guard total > 0 else { continue }
+            if best == nil || loss / total > best!.loss { best = (g, loss / total, total) }
+        }
+        return best
     }
 }

@@ -19,6 +19,16 @@ public struct HybridTrainer: Sendable {
     /// number of steps the check chose (the later weeks are the closest to the as-of time). Off: chosen on two
     /// tuning markets, it did not carry to the held-out ones (docs/evaluation.md).
     public var refitOnValidation = false
+    /// Weight ρ of the worst fairness group's loss in step 3 (``BlockWeightTrainer/WorstGroup``): the block weights
+    /// minimise the overall pair loss plus ρ times that of the ``EvaluationGroup`` they fit worst, and the check on
+    /// `[c₂, T)` keeps the step best by the same objective. Groups enter with at least ``minimumGroupPairs`` pairs
+    /// in a table. 0: off (docs/evaluation.md says what it did on the tuning markets).
+    public var worstGroupWeight: Float = 0
+    public var minimumGroupPairs = 100
+    /// Step 3 with every person's pairs weighing the same in total (each pair's weight divided by the sum of its
+    /// person's, times the mean of those sums), as the metrics average over people rather than over pairs.
+    /// Off: see docs/evaluation.md for what it did on the tuning markets.
+    public var balancePeople = false
     /// Starting weights of the new blocks (behaviour, evidence, factors).
     public var startWeights: [FeatureBlock: Float] = [
         .pastOccupation: 0.05, .pastSkills: 0.05, .pastPlace: 0.05, .pastPay: 0.02, .pastJobType: 0.02,
@@ -70,7 +80,12 @@ public struct HybridTrainer: Sendable {
         var fitConfiguration = content
         fitConfiguration.learnSuitability = false
         let start = hybrid.weights
-        let fit = BlockWeightTrainer(configuration: fitConfiguration).train(table: fitTable, start: start, validation: validationTable)
+        let groups = worstGroupWeight > 0
+            ? BlockWeightTrainer.WorstGroup(fit: groupRows(fitTable, applicants: applicants, at: c1),
+                                            validation: groupRows(validationTable, applicants: applicants, at: c2), weight: worstGroupWeight)
+            : nil
+        let fit = BlockWeightTrainer(configuration: fitConfiguration).train(table: fitTable, start: start, validation: validationTable,
+                                                                            groups: groups)
         hybrid.weights = fit.weights
         staged.weights = fit.weights
         if refitOnValidation, let steps = fit.bestStep, steps > 0, validationTable.count > 0 {
@@ -88,12 +103,32 @@ public struct HybridTrainer: Sendable {
         return (hybrid, contentModel, report)
     }
 
+    /// The rows of `table` whose applicant is in each ``EvaluationGroup`` at `time` (empty below ``minimumGroupPairs``).
+    func groupRows(_ table: BlockFeatureTable, applicants: [Applicant], at time: Timestamp) -> [[Int]] {
+        EvaluationGroup.allCases.map { group in
+            let member = Set(Set(table.pairApplicants).filter { group.contains(applicants[$0], at: time) })
+            let rows = table.pairApplicants.indices.filter { member.contains(table.pairApplicants[$0]) }
+            return rows.count >= minimumGroupPairs ? rows : []
+        }
+    }
+
     /// The block table of the outcome pairs of `window`, features at its start (history before it).
     func table(model: MatchModel, applicants: [Applicant], jobs: [Job], past: [Interaction], window: Range<Timestamp>) -> BlockFeatureTable {
         let inside = past.filter { window.contains($0.at) }
         let pairs = TrainingPairs(applicants: applicants, jobs: jobs, interactions: inside, asOf: window.upperBound, configuration: content)
         let history = InteractionHistory(interactions: past, jobs: jobs, before: window.lowerBound)
-        return BlockFeatureTable(pairs: pairs, applicants: applicants, jobs: jobs,
-                                 extractor: FeatureExtractor(model: model, history: history), asOf: window.lowerBound)
+        var table = BlockFeatureTable(pairs: pairs, applicants: applicants, jobs: jobs,
+                                      extractor: FeatureExtractor(model: model, history: history), asOf: window.lowerBound)
+        if balancePeople { table.weights = Self.balanced(table.weights, people: table.pairApplicants) }
+        return table
+    }
+
+    /// `weights` rescaled so that every person's sum is the mean of the persons' sums (the total stays the same).
+    static func balanced(_ weights: [Float], people: [Int]) -> [Float] {
+        var sums: [Int: Float] = [:]
+        for (w, p) in zip(weights, people) { sums[p, default: 0] += w }
+        guard !sums.isEmpty else { return weights }
+        let mean = sums.values.reduce(0, +) / Float(sums.count)
+        return zip(weights, people).map { w, p in sums[p]! > 0 ? w * mean / sums[p]! : w }
     }
 }
