@@ -99,6 +99,13 @@ import Testing
             let expected = people.map {
                 CompactMatrixTests.bruteForce(plain, $0, index.extractor.applicantVector($0, at: asOf), m: m, asOf: asOf, filter: filter)
             }
+            // The block really takes the compact path (not the sgemm one) in these matchers, and not by default below 16 people.
+            let eligible = index.eligibility(at: asOf, filter: filter), live = plain.liveChunks(eligible: eligible)
+            let profiles = people.map { ApplicantRuleProfile($0, at: asOf) }, vectors = plain.applicantVectors(people, asOf: asOf)
+            #expect(plain.compactBlock(Array(people.indices), vectors: vectors, profiles: profiles, eligible: eligible, live: live,
+                                       capacity: m)?.count == people.count)
+            #expect(Matcher(index: index).compactBlock(Array(0..<15), vectors: vectors, profiles: Array(profiles.prefix(15)),
+                                                       eligible: eligible, live: live, capacity: m) == nil)
             for isa in [0, 2] {
                 for (threads, skipping) in [(1, true), (2, true), (2, false)] {
                     let matcher = Self.blockMatcher(index, isa: isa, threads: threads, chunkSkipping: skipping)
