@@ -76,6 +76,10 @@ def main(folder):
         print(f"  medians: JobMatch {free_med*1e3:.2f} ms, FAISS {faiss_one[1]*1e3:.2f} ms (JM/FAISS {free_med/faiss_one[1]:.2f}); "
               f"float32 path {flt*1e3:.2f} ms (best); memcpy of the float32 matrix {copy*1e3:.2f} ms best, {copy_med*1e3:.2f} ms median "
               f"(JM/memcpy {free/copy:.2f} best, {free_med/copy_med:.2f} median); same jobs as float32: {t['free_same_jobs']}")
+    if "batch_float_s" in t:
+        bf = t["batch_float_s"]
+        print(f"  batch on the float32 sgemm path: {bf*1e3:.1f} ms best (JM/FAISS {bf/faiss_batch[0]:.2f}), "
+              f"{t['batch_float_median_s']*1e3:.1f} ms median; {t['batch_same_lists']} of {m} lists identical to the compact path's")
     print(f"  batch medians: JobMatch {t['batch_topk_rules_median_s']*1e3:.1f} ms, FAISS {faiss_batch[1]*1e3:.1f} ms "
           f"(JM/FAISS {t['batch_topk_rules_median_s']/faiss_batch[1]:.2f})")
     print(f"scoring phase {t['scoring_gflops']:.1f} GFLOP/s = {100*t['scoring_gflops']/t['sgemm_peak_gflops']:.0f}% "

@@ -103,22 +103,24 @@ void jmk_quantize_query(const float *a, int32_t dimension, int8_t *codes, jmk_qu
     query->errorMax = emax * slack;
 }
 
-/// The query's constants of the bound, as floats rounded up.
-typedef struct {
-    float product, l1Half, l2, error2, errorMax, gamma, rounding;
-} constants;
+typedef jmk_bound_constants constants;
 
 static constants constants_of(const jmk_query *query, int32_t dimension) {
-    double du = dimension * unit_roundoff;
     constants c;
-    c.product = query->scale;
-    c.l1Half = up(query->l1 * (0.5 + 1.0 / 65536));
-    c.l2 = up(query->l2);
-    c.error2 = up(query->error2);
-    c.errorMax = up(query->errorMax);
-    c.gamma = up(query->l2 * du / (1 - du));
-    c.rounding = up(8 * unit_roundoff);
+    jmk_query_constants(query, dimension, &c);
     return c;
+}
+
+void jmk_query_constants(const jmk_query *query, int32_t dimension, jmk_bound_constants *c) {
+    double du = dimension * unit_roundoff;
+    c->product = query->scale;
+    c->l1Half = up(query->l1 * (0.5 + 1.0 / 65536));
+    c->l2 = up(query->l2);
+    c->error2 = up(query->error2);
+    c->errorMax = up(query->errorMax);
+    c->gamma = up(query->l2 * du / (1 - du));
+    c->rounding = up(8 * unit_roundoff);
+    c->shift = 128 * query->codeSum;
 }
 
 /// Both bounds of one row from its integer dot product Σ q_a q_b.
@@ -164,6 +166,8 @@ void jmk_bounds(const uint8_t *codes, jmk_row_stats stats, int64_t count, int32_
 #endif
     bounds_portable(codes, stats, count, dimension, queryCodes, query, upper, lower);
 }
+
+#include "compact_block.h"
 
 #pragma clang fp contract(off)
 void jmk_exact_scores(const float *rows, const int32_t *rowIndex, int64_t count, int32_t dimension,

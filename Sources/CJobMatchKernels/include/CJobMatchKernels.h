@@ -45,6 +45,27 @@ void jmk_quantize_query(const float *a, int32_t dimension, int8_t *codes, jmk_qu
 void jmk_bounds(const uint8_t *codes, jmk_row_stats stats, int64_t count, int32_t dimension,
                 const int8_t *queryCodes, const jmk_query *query, int isa, float *upper, float *lower);
 
+/// A query's constants of the error bound, as floats rounded up (what `jmk_bounds` derives per call).
+typedef struct {
+    float product, l1Half, l2, error2, errorMax, gamma, rounding;
+    int32_t shift;  ///< 128 · Σ q_a
+} jmk_bound_constants;
+
+/// Fills `constants` for `query` (`dimension` wide).
+void jmk_query_constants(const jmk_query *query, int32_t dimension, jmk_bound_constants *constants);
+
+/// The block kernel: for the `memberCount` queries `members[i]` of a block (query a's codes at
+/// `queryCodes + a·dimension`, its `queries[a]` and `constants[a]`) and rows `0..<count` of `codes`/`stats`,
+/// `upper[i·stride + r]` is `jmk_bounds`'s upper bound of query `members[i]` on row r (the same arithmetic).
+/// `scratch` holds at least `(count + 15) / 16 · 16 · dimension` bytes and `4 · count` bytes.
+void jmk_block_upper(const uint8_t *codes, jmk_row_stats stats, int64_t count, int32_t dimension,
+                     const int8_t *queryCodes, const jmk_query *queries, const jmk_bound_constants *constants,
+                     const int32_t *members, int32_t memberCount, int isa, uint8_t *scratch, float *upper, int64_t stride);
+
+/// The scan's threshold test: the first index i < `count` with `!(values[i] < floor)` (at least the floor,
+/// or NaN), else `count`; 16 values at a time (AVX-512), 8 (AVX2) or one by one, chosen at run time.
+int64_t jmk_first_at_least(const float *values, int64_t count, float floor);
+
 /// Exact scores of `count` rows named by `rowIndex`: `scores[i] = Σ_d a[d]·rows[rowIndex[i]·dimension + d]`,
 /// summed in index order without fused multiply-add (bit for bit a naive loop's result).
 void jmk_exact_scores(const float *rows, const int32_t *rowIndex, int64_t count, int32_t dimension,

@@ -1,3 +1,4 @@
+import CJobMatchKernels
 import Dispatch
 
 /// The matching engine: scores applicants against the job index in blocks, masks what the hard rules
@@ -147,6 +148,9 @@ public struct Matcher: Sendable {
         if let alone = compactEach(members, vectors: vectors, profiles: profiles, live: live, eligible: eligible, capacity: capacity) {
             return alone
         }
+        if let compact = compactBlock(members, vectors: vectors, profiles: profiles, eligible: eligible, live: live, capacity: capacity) {
+            return compact
+        }
         let ranges = planRanges(profiles: profiles, live: live)
         let blockJ = bm == 1 ? max(1, configuration.singleApplicantJobBlock) : max(1, configuration.jobBlock)
         for (i, a) in members.enumerated() { scratch.matrix.replaceSubrange(i * d..<(i + 1) * d, with: vectors[a]) }
@@ -219,23 +223,27 @@ public struct Matcher: Sendable {
                      jobCount: bn, dimension: d, scores: block.scores + rows.lowerBound * bn)
         for i in rows {
             scan(row: block.scores + i * bn, count: bn, offset: jobs.lowerBound, eligible: eligible, columns: columns,
-                 profile: profiles[i], ids: ids, market: &block.market[i], welfare: &block.welfare[i])
+                 profile: profiles[i], ids: ids, market: &block.market[i], welfare: &block.welfare[i]) { _, s in s }
         }
     }
 
-    /// One applicant's row of a score block into its collectors: chunks of jobs the commute rule surely
+    /// One applicant's row of a score block (or of upper bounds of the scores) into its collectors: chunks of jobs the commute rule surely
     /// excludes for this person are passed over whole (``RuleColumns/chunkMayAllow(_:_:)``: every job in them
-    /// would fail the per-job test), the rest get a threshold test 16 scores at a time, then the per-job mask
+    /// would fail the per-job test), the rest get a threshold test 16 scores at a time (``jmk_first_at_least``, in C with AVX-512 or AVX2), then the per-job mask
     /// (open, filter) and the applicant's hard rules, only for scores that could enter.
     ///
     /// The market collector's threshold bounds both kinds. While it is not full it is −∞ and everything
     /// enters; once it holds `capacity` jobs, a public-welfare post scoring below its worst can never reach
     /// the list ``rank(market:publicWelfare:k:wishesPublicWelfare:)`` makes: ranked together by score,
     /// `capacity` market jobs are ahead of it; ranked as the fallback, it comes after all of them.
+    ///
+    /// `exact(r, value)` gives job row `r`'s score from its `row` value: the value itself for a score block;
+    /// the exact rescoring for a block of upper bounds (a row whose bound is below the floor is below it too).
     @inline(__always)
     static func scan(
         row: UnsafePointer<Float>, count: Int, offset: Int, eligible: [UInt8], columns: RuleColumns,
-        profile: ApplicantRuleProfile, ids: [String], market: inout TopKCollector, welfare: inout TopKCollector
+        profile: ApplicantRuleProfile, ids: [String], market: inout TopKCollector, welfare: inout TopKCollector,
+        exact: (Int, Float) -> Float
     ) {
         var floor = market.threshold
         let size = RuleColumns.chunkRows
@@ -249,26 +257,18 @@ public struct Matcher: Sendable {
                     continue
                 }
                 while j < chunkEnd {
-                    if j + 16 <= chunkEnd {
-                        let scores = UnsafeRawPointer(row + j).loadUnaligned(as: SIMD16<Float>.self)
-                        if all(scores .< SIMD16(repeating: floor)) {
-                            j += 16
-                            continue
-                        }
+                    j += Int(jmk_first_at_least(row + j, Int64(chunkEnd - j), floor))
+                    guard j < chunkEnd else { break }
+                    let value = row[j], r = offset + j
+                    j += 1
+                    if eligible[r] == 0 || !columns.allows(profile, r) { continue }
+                    let s = exact(r, value)
+                    if columns.publicWelfare[r] {
+                        if s >= welfare.threshold { welfare.offer(score: s, row: Int32(r), ids: ids) }
+                    } else if s >= market.threshold {
+                        market.offer(score: s, row: Int32(r), ids: ids)
                     }
-                    for i in j..<min(j + 16, chunkEnd) {
-                        let s = row[i]
-                        if s < floor { continue }
-                        let r = offset + i
-                        if eligible[r] == 0 || !columns.allows(profile, r) { continue }
-                        if columns.publicWelfare[r] {
-                            if s >= welfare.threshold { welfare.offer(score: s, row: Int32(r), ids: ids) }
-                        } else if s >= market.threshold {
-                            market.offer(score: s, row: Int32(r), ids: ids)
-                        }
-                        floor = market.threshold
-                    }
-                    j = min(j + 16, chunkEnd)
+                    floor = market.threshold
                 }
             }
         }

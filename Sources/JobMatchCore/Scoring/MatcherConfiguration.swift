@@ -27,6 +27,15 @@ public struct MatcherConfiguration: Sendable, Hashable {
     /// A block of at most this many people, each reaching that many rows, is scored person by person on the
     /// compact matrix (a quarter of the bytes per person) instead of by one float32 sgemm over their reach.
     public var compactGroupUpTo: Int = 4
+    /// Score larger blocks (the batch, many coalesced requests) on the compact matrix too: per chunk of rows, one
+    /// int8 kernel call for every member who may reach it, then the float32 rescoring of the rows that could enter
+    /// (``Matcher/compactBlock(_:vectors:profiles:eligible:live:capacity:)``); the lists are the same. Off to compare.
+    public var usesCompactBlocks: Bool = true
+    /// … only on a CPU whose compact kernel variant is at least this (2: AVX-512 VNNI; below it the float32
+    /// sgemm is faster; tests set 0 to run every variant).
+    public var compactBlocksFromISA: Int = 2
+    /// … for groups of at least this many people (each chunk's codes are repacked once per call, worth it for many).
+    public var compactBlocksFrom: Int = 16
     /// Rows per compact kernel call (bounds of a piece are written to a scratch buffer, then scanned).
     public var compactPieceRows: Int = 16_384
     /// The best compact kernel variant to use: 2 AVX-512 VNNI, 1 AVX2, 0 portable (tests force each).
