@@ -106,7 +106,14 @@ public struct Matcher: Sendable {
                                                      min(max(1, configuration.singleApplicantJobBlock), index.count))),
             matrix: [Float](repeating: 0, count: min(blockA, applicants.count) * index.dimension))
         for aStart in stride(from: 0, to: order.count, by: blockA) {
-            for group in groups(Array(order[aStart..<min(aStart + blockA, order.count)]), profiles: profiles, live: live) {
+            let block = Array(order[aStart..<min(aStart + blockA, order.count)])
+            // A small block's people with a wide reach: together on the compact matrix; the rest as below.
+            let compacted = compactPart(block, vectors: vectors, profiles: block.map { profiles[$0] }, live: live, eligible: eligible,
+                                        capacity: capacity)
+            for (i, collected) in compacted { results[block[i]] = collected }
+            let rest = compacted.isEmpty ? block : block.indices.filter { compacted[$0] == nil }.map { block[$0] }
+            guard !rest.isEmpty else { continue }
+            for group in groups(rest, profiles: profiles, live: live) {
                 let found = score(group, vectors: vectors, profiles: profiles, eligible: eligible, live: live,
                                   capacity: capacity, scratch: &scratch)
                 for (a, collected) in zip(group, found) { results[a] = collected }
@@ -144,9 +151,6 @@ public struct Matcher: Sendable {
         let columns = index.columns
         let bm = members.count
         let profiles = members.map { allProfiles[$0] }
-        if let alone = compactEach(members, vectors: vectors, profiles: profiles, live: live, eligible: eligible, capacity: capacity) {
-            return alone
-        }
         let ranges = planRanges(profiles: profiles, live: live)
         let blockJ = bm == 1 ? max(1, configuration.singleApplicantJobBlock) : max(1, configuration.jobBlock)
         for (i, a) in members.enumerated() { scratch.matrix.replaceSubrange(i * d..<(i + 1) * d, with: vectors[a]) }
