@@ -24,8 +24,8 @@ BUILD_PATH=${BUILD_PATH:-.build}
 THREADS=${THREADS:-$(nproc)}   # the daemon's scoring_threads, and FAISS's
 export OPENBLAS_CORETYPE="${OPENBLAS_CORETYPE:-Haswell}"
 
-LEVELS=${LEVELS:-1 8 64}
-APART=${APART:-limit free}
+LEVELS=${LEVELS-1 8 64}
+APART=${APART-limit free}
 FAISS=${FAISS:-1}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 if [ "${SKIP_BUILD:-0}" != 1 ]; then

@@ -165,6 +165,14 @@ void jmk_bounds(const uint8_t *codes, jmk_row_stats stats, int64_t count, int32_
     bounds_portable(codes, stats, count, dimension, queryCodes, query, upper, lower);
 }
 
+int64_t jmk_next_not_below(const float *x, int64_t count, float floor) {
+#if JMK_X86
+    if (jmk_isa(2) >= 2) return next_not_below_avx512(x, count, floor);
+#endif
+    for (int64_t i = 0; i < count; i++) if (!(x[i] < floor)) return i;
+    return count;
+}
+
 #pragma clang fp contract(off)
 void jmk_exact_scores(const float *rows, const int32_t *rowIndex, int64_t count, int32_t dimension,
                       const float *a, float *scores) {

@@ -45,6 +45,9 @@ void jmk_quantize_query(const float *a, int32_t dimension, int8_t *codes, jmk_qu
 void jmk_bounds(const uint8_t *codes, jmk_row_stats stats, int64_t count, int32_t dimension,
                 const int8_t *queryCodes, const jmk_query *query, int isa, float *upper, float *lower);
 
+/// The first index i < `count` with `!(x[i] < floor)` (a score that is not below the floor, or NaN), or `count`.
+int64_t jmk_next_not_below(const float *x, int64_t count, float floor);
+
 /// Exact scores of `count` rows named by `rowIndex`: `scores[i] = Σ_d a[d]·rows[rowIndex[i]·dimension + d]`,
 /// summed in index order without fused multiply-add (bit for bit a naive loop's result).
 void jmk_exact_scores(const float *rows, const int32_t *rowIndex, int64_t count, int32_t dimension,

@@ -21,7 +21,13 @@ public struct Matcher: Sendable {
 
     /// Each applicant's top `k` recommendations at `asOf`, explained, in the order given.
     public func recommend(applicants: [Applicant], k: Int, asOf: Timestamp, filter: JobFilter = .all) -> [RecommendationList] {
-        let ranked = topCandidates(applicants: applicants, m: k, asOf: asOf, filter: filter)
+        recommend(applicants: applicants, vectors: applicantVectors(applicants, asOf: asOf), k: k, asOf: asOf, filter: filter)
+    }
+
+    /// ``recommend(applicants:k:asOf:filter:)`` with the vectors already extracted (`vectors[i]` is `applicants[i]`'s
+    /// at `asOf`, e.g. from an ``ApplicantPool`` of the same extractor serving `asOf`).
+    public func recommend(applicants: [Applicant], vectors: [[Float]], k: Int, asOf: Timestamp, filter: JobFilter = .all) -> [RecommendationList] {
+        let ranked = topCandidates(applicants: applicants, vectors: vectors, m: k, asOf: asOf, filter: filter)
         let explainer = Explainer(model: model)
         return zip(applicants, ranked).map { applicant, list in
             let subject = explainer.subject(applicant, asOf: asOf)
