@@ -5,6 +5,10 @@
 #
 #   scripts/bench-daemon.sh                 # JOBS=200000 APPLICANTS=20000 DURATION=20s PORT=18080
 #
+# Knobs: OUT (folder), SKIP_BUILD=1 (use the binaries already built), REUSE_DB=1 (keep $OUT/db.sqlite from a
+# previous run instead of importing again), LEVELS ("1 8 64"), APART ("limit free": the concurrency-1 groups),
+# FAISS=0 (skip the peer; figures for the docs always come with it).
+#
 # Concurrency 1 is also run apart for 200 seekers with a commute limit and 200 without.
 #
 # Needs wrk (Debian) and python3 with numpy and faiss-cpu (installed into out/venv-bench from PyPI when missing).
@@ -20,9 +24,14 @@ BUILD_PATH=${BUILD_PATH:-.build}
 THREADS=${THREADS:-$(nproc)}   # the daemon's scoring_threads, and FAISS's
 export OPENBLAS_CORETYPE="${OPENBLAS_CORETYPE:-Haswell}"
 
+LEVELS=${LEVELS-1 8 64}
+APART=${APART-limit free}
+FAISS=${FAISS:-1}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-swift build -c "$BUILD" --scratch-path "$BUILD_PATH" --product jobmatch >&2
-swift build -c "$BUILD" --scratch-path "$BUILD_PATH" --product jobmatchd >&2
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  swift build -c "$BUILD" --scratch-path "$BUILD_PATH" --product jobmatch >&2
+  swift build -c "$BUILD" --scratch-path "$BUILD_PATH" --product jobmatchd >&2
+fi
 J=$BUILD_PATH/$BUILD/jobmatch
 mkdir -p "$OUT"
 if [ ! -f "$OUT/data/jobs.jsonl" ]; then
@@ -30,8 +39,10 @@ if [ ! -f "$OUT/data/jobs.jsonl" ]; then
   "$J" generate --out "$OUT/data" --applicants "$APPLICANTS" --jobs "$JOBS" --days 30 >&2
 fi
 AS_OF=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["as_of"])' "$OUT/data/manifest.json")
-rm -f "$OUT"/db.sqlite* "$OUT"/tokens.json "$OUT"/operator.token
-"$J" import "$OUT/data" --db "$OUT/db.sqlite" >&2
+if [ "${REUSE_DB:-0}" != 1 ] || [ ! -f "$OUT/db.sqlite" ]; then
+  rm -f "$OUT"/db.sqlite* "$OUT"/tokens.json "$OUT"/operator.token
+  "$J" import "$OUT/data" --db "$OUT/db.sqlite" >&2
+fi
 # The database is not new to jobmatchd after the import, so it makes no operator token: write one.
 python3 - "$OUT" <<'PY'
 import hashlib, json, sys
@@ -90,15 +101,17 @@ write_requests all 1000 > "$OUT/requests.lua"
 write_requests limit 200 > "$OUT/requests-limit.lua"
 write_requests free 200 > "$OUT/requests-free.lua"
 echo "daemon: $NJOBS jobs indexed ($OPEN open at $AS_OF), dimension $DIM"
-for C in 1 8 64; do
+for C in $LEVELS; do
   T=$(( C < 4 ? C : 4 ))
   wrk -t "$T" -c "$C" -d "$DURATION" --timeout 10s -s "$OUT/requests.lua" "http://127.0.0.1:$PORT" > "$OUT/wrk-c$C.txt"
   echo "concurrency $C: $(grep RESULT "$OUT/wrk-c$C.txt" | sed 's/RESULT //')"
 done
-for GROUP in limit free; do
+for GROUP in $APART; do
   wrk -t 1 -c 1 -d "$DURATION" --timeout 10s -s "$OUT/requests-$GROUP.lua" "http://127.0.0.1:$PORT" > "$OUT/wrk-c1-$GROUP.txt"
   echo "concurrency 1, 200 seekers $([ $GROUP = limit ] && echo with || echo without) a commute limit: $(grep RESULT "$OUT/wrk-c1-$GROUP.txt" | sed 's/RESULT //')"
 done
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+[ "$FAISS" = 1 ] || exit 0
 # FAISS one query over a matrix of the same shape (flat search time depends only on n and d).
 PY=python3
 if ! python3 -c 'import faiss, numpy' 2>/dev/null; then

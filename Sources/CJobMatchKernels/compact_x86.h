@@ -3,6 +3,23 @@
 
 #define JMK_BOUND_FACTOR (1.0f + 1.0f / 65536)
 
+/// Element t of the result is the sum of the 16 int32 lanes of acc[t]: pairs interleaved by 32 then 64 bits
+/// (each 128-bit lane then holds four rows' partial sums), then 128-bit lanes folded across rows.
+__attribute__((target("avx512f,avx512bw,avx512vnni,avx512dq")))
+static inline __m512i reduce16_avx512(const __m512i acc[16]) {
+    __m512i b[8], c[4];
+    for (int i = 0; i < 8; i++) {
+        b[i] = _mm512_add_epi32(_mm512_unpacklo_epi32(acc[2 * i], acc[2 * i + 1]), _mm512_unpackhi_epi32(acc[2 * i], acc[2 * i + 1]));
+    }
+    for (int i = 0; i < 4; i++) {
+        c[i] = _mm512_add_epi32(_mm512_unpacklo_epi64(b[2 * i], b[2 * i + 1]), _mm512_unpackhi_epi64(b[2 * i], b[2 * i + 1]));
+    }
+    // c[i]: in 128-bit lane L, the sums over lane L of rows 4i … 4i+3.
+    __m512i e0 = _mm512_add_epi32(_mm512_shuffle_i32x4(c[0], c[1], 0x88), _mm512_shuffle_i32x4(c[0], c[1], 0xDD));
+    __m512i e1 = _mm512_add_epi32(_mm512_shuffle_i32x4(c[2], c[3], 0x88), _mm512_shuffle_i32x4(c[2], c[3], 0xDD));
+    return _mm512_add_epi32(_mm512_shuffle_i32x4(e0, e1, 0x88), _mm512_shuffle_i32x4(e0, e1, 0xDD));
+}
+
 __attribute__((target("avx512f,avx512bw,avx512vnni,avx512dq")))
 static void bounds_avx512(const uint8_t *codes, jmk_row_stats stats, int64_t count, int32_t dimension,
                           const int8_t *q, const jmk_query *query, float *upper, float *lower) {
@@ -15,16 +32,18 @@ static void bounds_avx512(const uint8_t *codes, jmk_row_stats stats, int64_t cou
     const __m512 error2 = _mm512_set1_ps(c.error2), errorMax = _mm512_set1_ps(c.errorMax);
     const __m512 gamma = _mm512_set1_ps(c.gamma), rounding = _mm512_set1_ps(c.rounding);
     const __m512 factor = _mm512_set1_ps(JMK_BOUND_FACTOR);
-    int32_t dots[16] __attribute__((aligned(64)));
+    const __m512i shifts = _mm512_set1_epi32(shift);
     int64_t r = 0;
     for (; r + 16 <= count; r += 16) {
         const uint8_t *row = codes + r * dimension;
+        __m512i acc[16];
         for (int t = 0; t < 16; t++, row += dimension) {
-            __m512i acc = _mm512_setzero_si512();
-            for (int i = 0; i < n; i++) acc = _mm512_dpbusd_epi32(acc, _mm512_loadu_si512((const void *)(row + 64 * i)), qv[i]);
-            dots[t] = _mm512_reduce_add_epi32(acc) - shift;
+            acc[t] = _mm512_setzero_si512();
+            for (int i = 0; i < n; i++) acc[t] = _mm512_dpbusd_epi32(acc[t], _mm512_loadu_si512((const void *)(row + 64 * i)), qv[i]);
         }
-        __m512 dot = _mm512_cvtepi32_ps(_mm512_load_si512((const void *)dots));
+        // The 16 rows' lane sums at once (integer sums: exact in any order), row t in element t.
+        __m512i dots = _mm512_sub_epi32(reduce16_avx512(acc), shifts);
+        __m512 dot = _mm512_cvtepi32_ps(dots);
         __m512 scale = _mm512_loadu_ps(stats.scale + r), e2 = _mm512_loadu_ps(stats.error2 + r);
         __m512 h1 = _mm512_loadu_ps(stats.hat1 + r), h2 = _mm512_loadu_ps(stats.hat2 + r);
         __m512 approx = _mm512_mul_ps(_mm512_mul_ps(product, scale), dot);

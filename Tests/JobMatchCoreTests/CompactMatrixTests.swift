@@ -117,10 +117,57 @@ import Testing
                 for (a, list) in zip(people, expected) {
                     #expect(matcher.topCandidates(applicants: [a], m: m, asOf: asOf, filter: filter)[0] == list, "\(a.id) m = \(m)")
                 }
-                // Small blocks (a daemon's coalesced requests) are scored person by person on the compact matrix.
-                for start in stride(from: 0, to: people.count, by: 3) {
-                    let block = Array(people[start..<min(start + 3, people.count)])
-                    #expect(matcher.topCandidates(applicants: block, m: m, asOf: asOf, filter: filter) == Array(expected[start..<start + block.count]))
+                // Small blocks (a daemon's coalesced requests) are scored together on the compact matrix: each
+                // person's list is the one they get alone.
+                for size in [3, 17, 64] {
+                    for start in stride(from: 0, to: people.count, by: size) {
+                        let block = Array(people[start..<min(start + size, people.count)])
+                        #expect(matcher.topCandidates(applicants: block, m: m, asOf: asOf, filter: filter) == Array(expected[start..<start + block.count]),
+                                "block of \(size) from \(start)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// A coalesced block mixes people on the compact matrix (wide reach) with people on the float32 path (a
+    /// commute limit, a reach under ``MatcherConfiguration/compactFromRows``); pieces of the shared pass of
+    /// every size, one or two workers: each person's list is still the brute-force one, and the one they get alone.
+    @Test(arguments: [1, 2])
+    func mixedBlocksGiveEveryoneTheirOwnList(threads: Int) {
+        let (applicants, jobs, asOf) = MatcherTests.market
+        let index = JobIndex(model: MatcherTests.model, jobs: SpatialOrder.jobs(jobs))
+        var configuration = MatcherConfiguration()
+        configuration.compactFromRows = jobs.count / 3
+        configuration.compactBlockPieceRows = 100
+        configuration.blasThreads = threads
+        configuration.blockThreads = threads
+        let matcher = Matcher(index: index, configuration: configuration)
+        let profiles = applicants.map { ApplicantRuleProfile($0, at: asOf) }
+        let live = matcher.liveChunks(eligible: index.eligibility(at: asOf, filter: .all))
+        let reach = profiles.map { matcher.planRanges(profiles: [$0], live: live).reduce(0) { $0 + $1.count } }
+        #expect(reach.contains { $0 >= configuration.compactFromRows } && reach.contains { $0 < configuration.compactFromRows },
+                "the market has people on both paths")
+        let people = Array(applicants.prefix(128))
+        let expected = people.map { Self.bruteForce(matcher, $0, index.extractor.applicantVector($0, at: asOf), m: 10, asOf: asOf, filter: .all) }
+        // The compact path rescores in the naive loop's order (exactly the brute force); the float32 path's OpenBLAS
+        // sums in its own order, so its scores may differ from the naive loop's in the last bits, never its jobs.
+        func same(_ got: [ScoredJob], _ want: [ScoredJob]) -> Bool {
+            got.map(\.job) == want.map(\.job) && got.map(\.isFallback) == want.map(\.isFallback)
+                && zip(got, want).allSatisfy { abs($0.score - $1.score) <= 1e-5 }
+        }
+        let alone = people.map { matcher.topCandidates(applicants: [$0], m: 10, asOf: asOf)[0] }
+        for (i, a) in people.enumerated() {
+            #expect(same(alone[i], expected[i]), "\(a.id) alone")
+            if reach[i] >= configuration.compactFromRows { #expect(alone[i] == expected[i], "\(a.id) alone, compact") }
+        }
+        for size in [2, 5, 31, 64] {
+            for start in stride(from: 0, to: people.count, by: size) {
+                let block = Array(people[start..<min(start + size, people.count)])
+                let got = matcher.topCandidates(applicants: block, m: 10, asOf: asOf)
+                for (j, list) in got.enumerated() {
+                    #expect(same(list, expected[start + j]), "block of \(size) from \(start), person \(j)")
+                    if reach[start + j] >= configuration.compactFromRows { #expect(list == alone[start + j], "compact, as alone") }
                 }
             }
         }

@@ -46,6 +46,14 @@ public struct ApplicantPool: Sendable {
     /// True when the pool's vectors are the ones at `time`.
     public func serves(_ time: Timestamp) -> Bool { time.year == year }
 
+    /// The pooled vector of `applicant` when the pool holds exactly this record (nil when it holds another
+    /// version, or none).
+    public func vector(of applicant: Applicant) -> [Float]? {
+        guard let row = rowByID[applicant.id], applicants[row] == applicant else { return nil }
+        let d = dimension
+        return Array(vectors[(row * d)..<((row + 1) * d)])
+    }
+
     /// The pooled applicant with this id.
     public func applicant(id: String) -> Applicant? { rowByID[id].map { applicants[$0] } }
 

@@ -22,7 +22,13 @@ public struct Matcher: Sendable {
 
     /// Each applicant's top `k` recommendations at `asOf`, explained, in the order given.
     public func recommend(applicants: [Applicant], k: Int, asOf: Timestamp, filter: JobFilter = .all) -> [RecommendationList] {
-        let ranked = topCandidates(applicants: applicants, m: k, asOf: asOf, filter: filter)
+        recommend(applicants: applicants, vectors: applicantVectors(applicants, asOf: asOf), k: k, asOf: asOf, filter: filter)
+    }
+
+    /// ``recommend(applicants:k:asOf:filter:)`` with the vectors already extracted (`vectors[i]` is `applicants[i]`'s
+    /// at `asOf`, e.g. from an ``ApplicantPool`` of the same extractor serving `asOf`).
+    public func recommend(applicants: [Applicant], vectors: [[Float]], k: Int, asOf: Timestamp, filter: JobFilter = .all) -> [RecommendationList] {
+        let ranked = topCandidates(applicants: applicants, vectors: vectors, m: k, asOf: asOf, filter: filter)
         let explainer = Explainer(model: model)
         return zip(applicants, ranked).map { applicant, list in
             let subject = explainer.subject(applicant, asOf: asOf)
@@ -107,7 +113,14 @@ public struct Matcher: Sendable {
                                                      min(max(1, configuration.singleApplicantJobBlock), index.count))),
             matrix: [Float](repeating: 0, count: min(blockA, applicants.count) * index.dimension))
         for aStart in stride(from: 0, to: order.count, by: blockA) {
-            for group in groups(Array(order[aStart..<min(aStart + blockA, order.count)]), profiles: profiles, live: live) {
+            let block = Array(order[aStart..<min(aStart + blockA, order.count)])
+            // A small block's people with a wide reach: together on the compact matrix; the rest as below.
+            let compacted = compactPart(block, vectors: vectors, profiles: block.map { profiles[$0] }, live: live, eligible: eligible,
+                                        capacity: capacity)
+            for (i, collected) in compacted { results[block[i]] = collected }
+            let rest = compacted.isEmpty ? block : block.indices.filter { compacted[$0] == nil }.map { block[$0] }
+            guard !rest.isEmpty else { continue }
+            for group in groups(rest, profiles: profiles, live: live) {
                 let found = score(group, vectors: vectors, profiles: profiles, eligible: eligible, live: live,
                                   capacity: capacity, scratch: &scratch)
                 for (a, collected) in zip(group, found) { results[a] = collected }
@@ -145,9 +158,6 @@ public struct Matcher: Sendable {
         let columns = index.columns
         let bm = members.count
         let profiles = members.map { allProfiles[$0] }
-        if let alone = compactEach(members, vectors: vectors, profiles: profiles, live: live, eligible: eligible, capacity: capacity) {
-            return alone
-        }
         if let compact = compactBlock(members, vectors: vectors, profiles: profiles, eligible: eligible, live: live, capacity: capacity) {
             return compact
         }

@@ -19,14 +19,16 @@ public struct MatcherConfiguration: Sendable, Hashable {
     /// Blocks of at most this many applicants (the daemon's coalesced requests) score people alone whose
     /// own reach is under half of the block's; larger blocks (the batch, in map order) always score together.
     public var splitBlocksUpTo: Int = 64
-    /// Score one applicant (or a small block, person by person) over the int8 compact matrix, then rescore the few rows that could enter
+    /// Score one applicant (or a small block's people together) over the int8 compact matrix, then rescore the few rows that could enter
     /// exactly (``JobIndex/compact``); the lists are the same as the float32 path's. Off to compare.
     public var usesCompactMatrix: Bool = true
     /// … when that applicant may reach at least this many job rows (fewer: the float32 sgemv is as fast).
     public var compactFromRows: Int = 4096
-    /// A block of at most this many people, each reaching that many rows, is scored person by person on the
-    /// compact matrix (a quarter of the bytes per person) instead of by one float32 sgemm over their reach.
-    public var compactGroupUpTo: Int = 4
+    /// In a block of at most this many people (the daemon's coalesced requests: its largest batch), everyone
+    /// reaching that many rows is scored on the compact matrix, the block's people together piece by piece (each piece read once
+    /// for all of them), instead of by one float32 sgemm over their reach; larger blocks (the batch's, cut
+    /// along the map) take the float32 path.
+    public var compactBlockUpTo: Int = 256
     /// Score larger blocks (the batch, many coalesced requests) on the compact matrix too: per chunk of rows, one
     /// int8 kernel call for every member who may reach it, then the float32 rescoring of the rows that could enter
     /// (``Matcher/compactBlock(_:vectors:profiles:eligible:live:capacity:)``); the lists are the same. Off to compare.
@@ -36,8 +38,11 @@ public struct MatcherConfiguration: Sendable, Hashable {
     public var compactBlocksFromISA: Int = 2
     /// … for groups of at least this many people (each chunk's codes are repacked once per call, worth it for many).
     public var compactBlocksFrom: Int = 16
-    /// Rows per compact kernel call (bounds of a piece are written to a scratch buffer, then scanned).
+    /// Rows per compact kernel call for one person (bounds of a piece are written to a scratch buffer, then scanned).
     public var compactPieceRows: Int = 16_384
+    /// Rows per piece when several people share a compact pass: small enough (256 KB of codes at d = 256) to be
+    /// read from memory once and from cache for every other person of the block.
+    public var compactBlockPieceRows: Int = 1024
     /// The best compact kernel variant to use: 2 AVX-512 VNNI, 1 AVX2, 0 portable (tests force each).
     public var compactKernelLimit: Int = 2
     /// Market options are weak when the best allowed market job scores below this …

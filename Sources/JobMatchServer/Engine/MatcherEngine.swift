@@ -126,15 +126,32 @@ final class MatcherEngine: RecommendationEngine, @unchecked Sendable {
     private func score(_ batch: RecommendationBatcher.Batch) async throws -> [RecommendationList] {
         try await catchUp()
         try noticeNewHistory()
+        let installed = lock.withLock { generation }
         let matcher = try await matcher(asOf: batch.asOf)
+        let pooled = pooledVectors(batch.applicants, asOf: batch.asOf, matcher: matcher, generation: installed)
         let histogram = metrics.scoringLatency
         let batchSize = metrics.batchSize
         return await on(scoringQueue) {
             let start = ContinuousClock.now
-            let lists = matcher.recommend(applicants: batch.applicants, k: batch.key.k, asOf: batch.asOf, filter: batch.key.filter)
+            let extractor = matcher.extractor
+            let vectors = zip(batch.applicants, pooled).map { a, v in v ?? extractor.applicantVector(a, at: batch.asOf) }
+            let lists = matcher.recommend(applicants: batch.applicants, vectors: vectors, k: batch.key.k, asOf: batch.asOf,
+                                          filter: batch.key.filter)
             histogram.record(ContinuousClock.now - start)
             batchSize.record(Double(batch.applicants.count))
             return lists
+        }
+    }
+
+    /// The vectors of a batch's people already in the reverse-matching pool of `asOf`'s year (nil for the others,
+    /// extracted by the batch): only for a content-only model, whose pool and index come from one install
+    /// (`generation` unchanged since before `matcher` was taken), and only where the pooled record is the
+    /// request's record, so a pooled vector is exactly the one extraction would give.
+    func pooledVectors(_ applicants: [Applicant], asOf: Timestamp, matcher: Matcher, generation installed: Int) -> [[Float]?] {
+        guard !matcher.model.configuration.historyBlocks else { return applicants.map { _ in nil } }
+        return lock.withLock {
+            guard generation == installed, let pool = pools[asOf.year], pool.serves(asOf) else { return applicants.map { _ in nil } }
+            return applicants.map { a in pool.vector(of: a) }
         }
     }
 
