@@ -38,8 +38,13 @@ public enum NightlyBatch {
     /// needs `publish.out` for its candidate file.
     public static func run(database: AppDatabase, asOf: Timestamp, scoring: Scoring, publish: BatchPublishOptions, shard: BatchShard = .all,
                            workFolder: String, progress: BatchProgress, stopAfterChunks: Int? = nil) throws -> Outcome {
-        let inputs = try BatchInputs.load(database: database, asOf: asOf, windowDays: scoring.windowDays, modelFolder: scoring.model, progress: progress)
-        let plan = BatchScoringPlan(inputs: inputs, depth: scoring.depth, windowDays: scoring.windowDays, shard: shard,
+        let loaded = try BatchInputs.load(database: database, asOf: asOf, windowDays: scoring.windowDays, modelFolder: scoring.model,
+                                          progress: progress, fingerprint: false)
+        progress.lap("load")
+        // The job index and the data's fingerprint (which names the checkpoints and the run) at the same time.
+        let (index, inputs) = try Concurrently.both({ BatchScoringPlan.index(for: loaded) }, { loaded.fingerprinted() })
+        progress.lap("index")
+        let plan = BatchScoringPlan(inputs: inputs, index: index, depth: scoring.depth, windowDays: scoring.windowDays, shard: shard,
                                     chunkSize: scoring.chunkSize, threads: scoring.threads)
         let candidates = try plan.score(workFolder: workFolder, progress: progress, stopAfterChunks: stopAfterChunks)
         if shard.count > 1 {
