@@ -78,9 +78,13 @@ public struct BatchPublisher {
                 // the block before is written in order (file, hash, database): the database's bounded transactions
                 // and their pauses for other writers no longer leave the cores idle.
                 let blocks = (applicants.count + Self.writeBlock - 1) / Self.writeBlock
+                // Each posting pushed to someone is read for its explanations once, not once per list it is in.
+                var pushed = [Bool](repeating: false, count: jobs.count)
+                for list in lists { for item in list { pushed[Int(item.posting)] = true } }
+                let facts = Array(jobs.indices).concurrentMap { [pushed] row in pushed[row] ? explainer.posting(jobs[row]) : nil }
                 try OrderedPipeline.run(count: blocks, produce: { b in
                     Array(b * Self.writeBlock..<min((b + 1) * Self.writeBlock, applicants.count)).concurrentMap { i in
-                        BatchLine.make(applicant: applicants[i], items: lists[i], postings: jobs, explainer: explainer, asOf: asOf,
+                        BatchLine.make(applicant: applicants[i], items: lists[i], facts: { facts[$0]! }, explainer: explainer, asOf: asOf,
                                        planReason: plans[i].reason).jsonText
                     }
                 }, consume: { b, lines in
