@@ -98,12 +98,15 @@ extension AppDatabase {
     /// All interactions in the order they were recorded; only those before `time` when given.
     public func interactions(before time: Timestamp? = nil) throws -> [Interaction] {
         try dbWriter.read { db in
+            // Row by row through a cursor: a million rows are never held as `Row`s at once.
             let rows = time == nil
-                ? try Row.fetchAll(db, sql: "SELECT applicant_id, job_id, event, at FROM interaction ORDER BY id")
-                : try Row.fetchAll(
+                ? try Row.fetchCursor(db, sql: "SELECT applicant_id, job_id, event, at FROM interaction ORDER BY id")
+                : try Row.fetchCursor(
                     db, sql: "SELECT applicant_id, job_id, event, at FROM interaction WHERE at_epoch < ? ORDER BY id",
                     arguments: [time!.secondsSince1970])
-            return try rows.map(Self.interaction(from:))
+            var interactions: [Interaction] = []
+            while let row = try rows.next() { interactions.append(try Self.interaction(from: row)) }
+            return interactions
         }
     }
 
