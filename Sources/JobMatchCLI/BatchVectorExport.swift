@@ -14,7 +14,7 @@ enum BatchVectorExport {
         do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
             throw JobMatchError(.io, "cannot create the folder: \(error)", file: folder)
         }
-        let index = JobIndex(model: inputs.model, jobs: inputs.jobs)
+        let index = JobIndex(model: inputs.model, jobs: inputs.jobs, compact: false)
         var applicants = [Float]()
         applicants.reserveCapacity(inputs.applicants.count * index.dimension)
         for a in inputs.applicants { applicants += index.extractor.applicantVector(a, at: inputs.asOf) }

@@ -86,6 +86,9 @@ extension AppDatabase {
     /// Lines stored per transaction while a run is published.
     public static let publishBlock = 500
 
+    /// Pushes stored per insert statement while a run is published.
+    static let pushRows = 50
+
     /// Stores a published run: the run, every applicant's line and the pushes (at the run's as-of time).
     /// `produce` is called with a function that stores one line and its pushes, and returns the output's
     /// hash, saved on the run. A run with the same id is replaced, so re-running the same night is idempotent.
@@ -108,19 +111,30 @@ extension AppDatabase {
                 return .commit
             }
             let list = try db.makeStatement(sql: "INSERT INTO batch_list (run_id, applicant_id, line) VALUES (?, ?, ?)")
-            let push = try db.makeStatement(
-                sql: "INSERT INTO push_history (run_id, applicant_id, job_id, rank, pushed_at_epoch) VALUES (?, ?, ?, ?, ?)")
+            // Pushes go in multi-row inserts (ids, and so the order of the rows, as one row at a time).
+            let pushSQL = "INSERT INTO push_history (run_id, applicant_id, job_id, rank, pushed_at_epoch) VALUES "
+            let push = try db.makeStatement(sql: pushSQL + "(?, ?, ?, ?, ?)")
+            let pushes = try db.makeStatement(sql: pushSQL + Array(repeating: "(?, ?, ?, ?, ?)", count: Self.pushRows).joined(separator: ", "))
             let at = run.asOf.secondsSince1970
+            let (runValue, atValue) = (run.id.databaseValue, at.databaseValue)
             var pending: [(applicant: String, line: String, pushes: [PushRecord])] = []
             func flush() throws {
                 guard !pending.isEmpty else { return }
                 let start = ContinuousClock.now
                 defer { BoundedWrites.pause(after: .now - start) }   // other writers get a turn (see BoundedWrites)
                 try db.inTransaction(.immediate) {
+                    var values: [DatabaseValue] = []
                     for item in pending {
                         try list.execute(arguments: [run.id, item.applicant, item.line])
-                        for p in item.pushes { try push.execute(arguments: [run.id, p.applicant, p.job, p.rank, at]) }
+                        for p in item.pushes { values += [runValue, p.applicant.databaseValue, p.job.databaseValue, p.rank.databaseValue, atValue] }
                     }
+                    let many = 5 * Self.pushRows
+                    var start = 0
+                    while values.count - start >= many {
+                        try pushes.execute(arguments: StatementArguments(values[start..<start + many]))
+                        start += many
+                    }
+                    for row in stride(from: start, to: values.count, by: 5) { try push.execute(arguments: StatementArguments(values[row..<row + 5])) }
                     return .commit
                 }
                 pending.removeAll(keepingCapacity: true)

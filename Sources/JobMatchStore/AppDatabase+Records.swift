@@ -25,8 +25,7 @@ extension AppDatabase {
             let sql = status == nil
                 ? "SELECT record FROM applicant ORDER BY id"
                 : "SELECT record FROM applicant WHERE status = ? ORDER BY id"
-            return try String.fetchAll(db, sql: sql, arguments: StatementArguments(status.map { [$0.rawValue] } ?? []))
-                .decodedOnAllCores(Self.decodeApplicant)
+            return try Self.fetchDecoded(db, sql: sql, arguments: StatementArguments(status.map { [$0.rawValue] } ?? []), Self.decodeApplicant)
         }
     }
 
@@ -56,18 +55,17 @@ extension AppDatabase {
     /// All jobs, by id.
     public func jobs() throws -> [Job] {
         try dbWriter.read { db in
-            try String.fetchAll(db, sql: "SELECT record FROM job ORDER BY id").decodedOnAllCores(Self.decodeJob)
+            try Self.fetchDecoded(db, sql: "SELECT record FROM job ORDER BY id", Self.decodeJob)
         }
     }
 
     /// Jobs whose status is `open` and whose interval contains `time` (hard rule 1), by id.
     public func openJobs(at time: Timestamp) throws -> [Job] {
         try dbWriter.read { db in
-            try String.fetchAll(
+            try Self.fetchDecoded(
                 db,
                 sql: "SELECT record FROM job WHERE status = 'open' AND posted_at_epoch <= ? AND expires_at_epoch > ? ORDER BY id",
-                arguments: [time.secondsSince1970, time.secondsSince1970]
-            ).decodedOnAllCores(Self.decodeJob)
+                arguments: [time.secondsSince1970, time.secondsSince1970], Self.decodeJob)
         }
     }
 
@@ -100,12 +98,15 @@ extension AppDatabase {
     /// All interactions in the order they were recorded; only those before `time` when given.
     public func interactions(before time: Timestamp? = nil) throws -> [Interaction] {
         try dbWriter.read { db in
+            // Row by row through a cursor: a million rows are never held as `Row`s at once.
             let rows = time == nil
-                ? try Row.fetchAll(db, sql: "SELECT applicant_id, job_id, event, at FROM interaction ORDER BY id")
-                : try Row.fetchAll(
+                ? try Row.fetchCursor(db, sql: "SELECT applicant_id, job_id, event, at FROM interaction ORDER BY id")
+                : try Row.fetchCursor(
                     db, sql: "SELECT applicant_id, job_id, event, at FROM interaction WHERE at_epoch < ? ORDER BY id",
                     arguments: [time!.secondsSince1970])
-            return try rows.map(Self.interaction(from:))
+            var interactions: [Interaction] = []
+            while let row = try rows.next() { interactions.append(try Self.interaction(from: row)) }
+            return interactions
         }
     }
 
@@ -197,4 +198,28 @@ extension [String] {
     func decodedOnAllCores<T: Sendable>(_ decode: @escaping @Sendable (String) throws -> T) throws -> [T] {
         try concurrentMap { text in Result { try decode(text) } }.map { try $0.get() }
     }
+}
+
+extension AppDatabase {
+    /// Records read with `sql` (one text column) and decoded on all cores a block at a time, so the texts of
+    /// only one block are held at once beside the decoded records.
+    static func fetchDecoded<T: Sendable>(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments(),
+                                          _ decode: @escaping @Sendable (String) throws -> T) throws -> [T]
+    {
+        let cursor = try String.fetchCursor(db, sql: sql, arguments: arguments)
+        var decoded: [T] = []
+        var block: [String] = []
+        block.reserveCapacity(decodeBlock)
+        while let text = try cursor.next() {
+            block.append(text)
+            if block.count == decodeBlock {
+                decoded += try block.decodedOnAllCores(decode)
+                block.removeAll(keepingCapacity: true)
+            }
+        }
+        return decoded + (try block.decodedOnAllCores(decode))
+    }
+
+    /// Records decoded together by ``fetchDecoded(_:sql:arguments:_:)``.
+    static let decodeBlock = 8192
 }

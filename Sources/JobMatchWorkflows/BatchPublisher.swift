@@ -74,12 +74,21 @@ public struct BatchPublisher {
             try inputs.database.savePublishedRun(run) { add in
                 var hash = StreamingHash()
                 let (applicants, lists, jobs, asOf) = (inputs.applicants, result.lists, inputs.jobs, inputs.asOf)
-                // Lines are explained and encoded on all cores a block at a time, then written in order.
-                for start in stride(from: 0, to: applicants.count, by: Self.writeBlock) {
-                    let lines = Array(start..<min(start + Self.writeBlock, applicants.count)).concurrentMap { i in
-                        BatchLine.make(applicant: applicants[i], items: lists[i], postings: jobs, explainer: explainer, asOf: asOf,
+                // Lines are explained and encoded on all cores a block at a time, on a thread of their own, while
+                // the block before is written in order (file, hash, database): the database's bounded transactions
+                // and their pauses for other writers no longer leave the cores idle.
+                let blocks = (applicants.count + Self.writeBlock - 1) / Self.writeBlock
+                // Each posting pushed to someone is read for its explanations once, not once per list it is in.
+                var pushed = [Bool](repeating: false, count: jobs.count)
+                for list in lists { for item in list { pushed[Int(item.posting)] = true } }
+                let facts = Array(jobs.indices).concurrentMap { [pushed] row in pushed[row] ? explainer.posting(jobs[row]) : nil }
+                try OrderedPipeline.run(count: blocks, produce: { b in
+                    Array(b * Self.writeBlock..<min((b + 1) * Self.writeBlock, applicants.count)).concurrentMap { i in
+                        BatchLine.make(applicant: applicants[i], items: lists[i], facts: { facts[$0]! }, explainer: explainer, asOf: asOf,
                                        planReason: plans[i].reason).jsonText
                     }
+                }, consume: { b, lines in
+                    let start = b * Self.writeBlock
                     for (offset, line) in lines.enumerated() {
                         let (applicant, list) = (applicants[start + offset], lists[start + offset])
                         try writer?.write(line: line)
@@ -87,7 +96,7 @@ public struct BatchPublisher {
                         try add(applicant.id, line, list.enumerated().map { PushRecord(applicant: applicant.id, job: jobs[Int($1.posting)].id, rank: $0 + 1) })
                     }
                     progress.advance(to: start + lines.count, detail: "")
-                }
+                })
                 run.outputHash = hash.finalize()
                 return run.outputHash
             }

@@ -12,15 +12,26 @@ public struct BatchScoringPlan {
     public let chunkSize: Int
     public let header: BatchScoringHeader
     public let threads: Int
+    /// The open postings indexed for scoring (``index(for:)``).
+    public let index: JobIndex
 
-    public init(inputs: BatchInputs, depth: Int, windowDays: Double, shard: BatchShard, chunkSize: Int, threads: Int) {
+    /// The plan over `inputs` (fingerprinted) with `index` built from them by ``index(for:)``.
+    public init(inputs: BatchInputs, index: JobIndex, depth: Int, windowDays: Double, shard: BatchShard, chunkSize: Int, threads: Int) {
         self.inputs = inputs
+        self.index = index
         self.depth = depth
         self.shard = shard
         self.chunkSize = chunkSize
         self.threads = threads
         header = BatchScoringHeader(asOf: inputs.asOf.text, depth: depth, windowDays: windowDays, modelVersion: inputs.modelVersion,
                                     dataHash: inputs.dataHash, shardIndex: shard.index, shardCount: shard.count, jobCount: inputs.jobs.count)
+    }
+
+    /// The job index a night scores on, with its compact int8 copy: blocks of 16 or more people take the VNNI
+    /// block kernel on it where the CPU has one (``MatcherConfiguration/usesCompactBlocks``; the lists are the
+    /// float32 lists exactly, CompactBlockTests), at a quarter of the float32 matrix's bytes more.
+    public static func index(for inputs: BatchInputs) -> JobIndex {
+        JobIndex(model: inputs.model, jobs: inputs.jobs, history: inputs.history)
     }
 
     /// Thrown by the test hook that stops a run after some chunks (as a kill would).
@@ -39,12 +50,10 @@ public struct BatchScoringPlan {
         do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
             throw JobMatchError(.io, "cannot create the work folder: \(error)", file: folder)
         }
-        progress.lap("load")
         var configuration = MatcherConfiguration()
         configuration.blasThreads = threads
         configuration.blockThreads = threads
-        let scorer = BatchScorer(matcher: Matcher(index: JobIndex(model: inputs.model, jobs: inputs.jobs, history: inputs.history), configuration: configuration), depth: depth)
-        progress.lap("index")
+        let scorer = BatchScorer(matcher: Matcher(index: index, configuration: configuration), depth: depth)
         let starts = Array(stride(from: 0, to: mine.count, by: chunkSize))
         var all: [BatchCandidates] = []
         all.reserveCapacity(mine.count)

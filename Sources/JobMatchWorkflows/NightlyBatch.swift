@@ -38,20 +38,30 @@ public enum NightlyBatch {
     /// needs `publish.out` for its candidate file.
     public static func run(database: AppDatabase, asOf: Timestamp, scoring: Scoring, publish: BatchPublishOptions, shard: BatchShard = .all,
                            workFolder: String, progress: BatchProgress, stopAfterChunks: Int? = nil) throws -> Outcome {
-        let inputs = try BatchInputs.load(database: database, asOf: asOf, windowDays: scoring.windowDays, modelFolder: scoring.model, progress: progress)
-        let plan = BatchScoringPlan(inputs: inputs, depth: scoring.depth, windowDays: scoring.windowDays, shard: shard,
-                                    chunkSize: scoring.chunkSize, threads: scoring.threads)
-        let candidates = try plan.score(workFolder: workFolder, progress: progress, stopAfterChunks: stopAfterChunks)
+        let loaded = try BatchInputs.load(database: database, asOf: asOf, windowDays: scoring.windowDays, modelFolder: scoring.model,
+                                          progress: progress, fingerprint: false)
+        progress.lap("load")
+        let inputs: BatchInputs, candidates: [BatchCandidates], header: BatchScoringHeader
+        do {
+            // The job index and the data's fingerprint (which names the checkpoints and the run) at the same time.
+            // The index (the night's largest array) is gone at the end of this block, before the lines are written.
+            let (index, fingerprinted) = try Concurrently.both({ BatchScoringPlan.index(for: loaded) }, { loaded.fingerprinted() })
+            progress.lap("index")
+            let plan = BatchScoringPlan(inputs: fingerprinted, index: index, depth: scoring.depth, windowDays: scoring.windowDays, shard: shard,
+                                        chunkSize: scoring.chunkSize, threads: scoring.threads)
+            candidates = try plan.score(workFolder: workFolder, progress: progress, stopAfterChunks: stopAfterChunks)
+            (inputs, header) = (fingerprinted, plan.header)
+        }
         if shard.count > 1 {
             guard let file = publish.out else {
                 throw JobMatchError(.malformedInput, "a shard of several needs an output file for its candidates", field: "out")
             }
-            try BatchShardFile.write(candidates, header: plan.header, to: file)
+            try BatchShardFile.write(candidates, header: header, to: file)
             try? FileManager.default.removeItem(atPath: workFolder)
             progress.finish()
             return .shard(shard, applicants: candidates.count, file: file)
         }
-        let summary = try BatchPublisher(inputs: inputs, options: publish, scoringHeader: plan.header, progress: progress).publish(candidates: candidates)
+        let summary = try BatchPublisher(inputs: inputs, options: publish, scoringHeader: header, progress: progress).publish(candidates: candidates)
         try? FileManager.default.removeItem(atPath: workFolder)
         return .published(summary: summary)
     }

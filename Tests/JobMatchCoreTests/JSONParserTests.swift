@@ -22,6 +22,15 @@ struct JSONParserTests {
         #expect(try JSONParser.parse(Array(text.utf8)).jsonText == text)
     }
 
+    @Test("writes strings with nothing to escape as they are, and escapes the rest")
+    func stringEscapes() {
+        #expect(JSONValue.string("技能匹配：保洁、快递 A1 / ok").jsonText == "\"技能匹配：保洁、快递 A1 / ok\"")
+        #expect(JSONValue.string("").jsonText == "\"\"")
+        #expect(JSONValue.string("a\"b\\c").jsonText == #""a\"b\\c""#)
+        #expect(JSONValue.string("x\ny\r\tz\u{01}\u{1f}").jsonText == #""x\ny\r\tz\u0001\u001f""#)
+        #expect(JSONValue.object([("k\"", .string("渝中区\t"))]).jsonText == #"{"k\"":"渝中区\t"}"#)
+    }
+
     @Test("rejects what RFC 8259 does not allow", arguments: [
         "", "{", "{\"a\":1,}", "[1,]", "{'a':1}", "01", "1.", ".5", "+1", "-", "1e", "tru", "nul", "[1 2]",
         "{\"a\" 1}", "\"abc", "\"a\u{01}b\"", "\"\\x\"", "\"\\ud800\"", "{\"a\":1} x", "NaN", "1e999",

@@ -6,20 +6,27 @@ import Crypto
 public enum BatchFingerprint {
     public static func dataHash(applicants: [Applicant], jobs: [Job], suppression: PushSuppression) -> String {
         var hasher = SHA256()
-        // The lines are encoded on all cores, then hashed in order.
-        for line in applicants.sorted(by: { $0.id < $1.id }).concurrentMap({ $0.interchangeJSON.jsonText }) {
-            hasher.update(data: Array((line + "\n").utf8))
+        // The lines are encoded on all cores a block at a time, then hashed in order.
+        func lines<T: Sendable>(_ records: [T], _ encode: @escaping @Sendable (T) -> String) {
+            for start in stride(from: 0, to: records.count, by: block) {
+                for line in Array(records[start..<min(start + block, records.count)]).concurrentMap(encode) {
+                    hasher.update(utf8: line)
+                    hasher.update(utf8: "\n")
+                }
+            }
         }
-        hasher.update(data: Array("--jobs--\n".utf8))
-        for line in jobs.sorted(by: { $0.id < $1.id }).concurrentMap({ $0.interchangeJSON.jsonText }) {
-            hasher.update(data: Array((line + "\n").utf8))
-        }
-        hasher.update(data: Array("--suppressed--\n".utf8))
+        lines(applicants.sorted(by: { $0.id < $1.id })) { $0.interchangeJSON.jsonText }
+        hasher.update(utf8: "--jobs--\n")
+        lines(jobs.sorted(by: { $0.id < $1.id })) { $0.interchangeJSON.jsonText }
+        hasher.update(utf8: "--suppressed--\n")
         for applicant in suppression.suppressed.keys.sorted() {
-            for job in suppression.suppressed[applicant]!.sorted() { hasher.update(data: Array("\(applicant)\t\(job)\n".utf8)) }
+            for job in suppression.suppressed[applicant]!.sorted() { hasher.update(utf8: "\(applicant)\t\(job)\n") }
         }
         return hex(hasher.finalize())
     }
+
+    /// Records encoded together by ``dataHash(applicants:jobs:suppression:)``.
+    static let block = 8192
 
     /// The hex SHA-256 of a text.
     public static func hash(_ text: String) -> String {
@@ -40,8 +47,16 @@ public struct StreamingHash {
 
     public init() {}
 
-    public mutating func update(_ text: String) { hasher.update(data: Array(text.utf8)) }
+    public mutating func update(_ text: String) { hasher.update(utf8: text) }
 
     /// The hex digest (the hash can no longer be updated meaningfully afterwards).
     public func finalize() -> String { BatchFingerprint.hex(hasher.finalize()) }
+}
+
+extension SHA256 {
+    /// Feeds the UTF-8 bytes of `text` without copying them into an array first.
+    mutating func update(utf8 text: String) {
+        var text = text
+        text.withUTF8 { update(bufferPointer: UnsafeRawBufferPointer($0)) }
+    }
 }

@@ -11,10 +11,19 @@ public enum BatchLine {
     /// `planReason` (``PushPlan/reason``) comes first among each item's reasons.
     public static func make(applicant: Applicant, items: [AllocationCandidate], postings: [Job], explainer: Explainer, asOf: Timestamp,
                             planReason: Reason? = nil) -> JSONValue {
+        make(applicant: applicant, items: items, facts: { explainer.posting(postings[$0]) }, explainer: explainer, asOf: asOf,
+             planReason: planReason)
+    }
+
+    /// ``make(applicant:items:postings:explainer:asOf:planReason:)`` with each posting's facts worked out beforehand
+    /// (``Explainer/posting(_:)`` of the posting of row `row`).
+    public static func make(applicant: Applicant, items: [AllocationCandidate], facts: (_ row: Int) -> Explainer.Posting, explainer: Explainer,
+                            asOf: Timestamp, planReason: Reason? = nil) -> JSONValue {
         let subject = explainer.subject(applicant, asOf: asOf)
         let recommendations: [JSONValue] = items.enumerated().map { position, item in
-            let job = postings[Int(item.posting)]
-            let reasons = ((planReason.map { [$0] } ?? []) + SensitiveReasons.withheld(from: explainer.reasons(for: subject, job: job, fallback: item.isFallback)))
+            let posting = facts(Int(item.posting))
+            let job = posting.job
+            let reasons = ((planReason.map { [$0] } ?? []) + SensitiveReasons.withheld(from: explainer.reasons(for: subject, posting: posting, fallback: item.isFallback)))
                 .map { reason -> JSONValue in
                     var pairs: [(key: String, value: JSONValue)] = [("code", .string(reason.code)), ("text", .string(reason.text))]
                     if let value = reason.value { pairs.append(("value", .number(value))) }

@@ -22,13 +22,35 @@ public struct Explainer: Sendable {
         reasons(for: subject(a, asOf: asOf), job: j, fallback: fallback)
     }
 
+    /// A posting's side of the explanations (its occupations, skills and monthly wage as the vocabulary reads
+    /// them), worked out once per posting rather than once per list it is in (the nightly batch).
+    public struct Posting: Sendable {
+        let job: Job
+        let occupations: [String]
+        /// The skills it asks for or prefers (and the terms of its title).
+        let skills: [String]
+        let monthlyWage: Double?
+    }
+
+    /// The posting's facts for explaining it in any number of lists.
+    public func posting(_ j: Job) -> Posting {
+        let profile = JobProfile(j, vocabulary: model.skills)
+        return Posting(job: j, occupations: Array(profile.occupations.keys),
+                       skills: profile.skills.filter { $0.value >= 0.5 }.map(\.key), monthlyWage: profile.monthlyWage)
+    }
+
     /// The reasons for one job of a subject's list.
     public func reasons(for subject: Subject, job j: Job, fallback: Bool) -> [Reason] {
+        reasons(for: subject, posting: posting(j), fallback: fallback)
+    }
+
+    /// The reasons for one posting of a subject's list (``posting(_:)`` worked out beforehand).
+    public func reasons(for subject: Subject, posting: Posting, fallback: Bool) -> [Reason] {
         var reasons: [Reason] = []
         let a = subject.applicant
+        let j = posting.job
         let vocabulary = model.skills
         let applicantProfile = subject.profile
-        let jobProfile = JobProfile(j, vocabulary: vocabulary)
         let traits = subject.traits
 
         if fallback {
@@ -36,7 +58,7 @@ public struct Explainer: Sendable {
         } else if j.jobType == .publicWelfare {
             reasons.append(Reason(code: Reason.Code.publicWelfareWish, text: "公益性岗位：本人愿意从事"))
         }
-        let wished = Set(jobProfile.occupations.keys).intersection(applicantProfile.occupationWishes.filter { $0.value >= 1 }.keys)
+        let wished = posting.occupations.filter { (applicantProfile.occupationWishes[$0] ?? 0) >= 1 }
         if !wished.isEmpty {
             let names = wished.filter { !$0.hasPrefix("code:") }.sorted()
             reasons.append(Reason(code: Reason.Code.occupationWish,
@@ -47,7 +69,7 @@ public struct Explainer: Sendable {
         if a.preferences.jobTypes.contains(j.jobType), j.jobType != .publicWelfare {
             reasons.append(Reason(code: Reason.Code.jobTypeWish, text: "符合意向岗位类型：" + ChineseLabels.jobType(j.jobType)))
         }
-        let asked = jobProfile.skills.filter { $0.value >= 0.5 }.keys
+        let asked = posting.skills
         let matched = applicantProfile.skills.keys.filter { asked.contains($0) }.sorted()
         if !matched.isEmpty {
             reasons.append(Reason(code: Reason.Code.skillsMatch, text: "技能匹配：" + matched.joined(separator: "、"),
@@ -62,7 +84,7 @@ public struct Explainer: Sendable {
                                   text: "距离约 \(ChineseLabels.oneDecimal(rounded)) 公里" + (estimated ? "（按区县中心估算）" : ""),
                                   value: rounded))
         }
-        if let monthly = jobProfile.monthlyWage {
+        if let monthly = posting.monthlyWage {
             let shown = Int((monthly / 10).rounded()) * 10
             if let wish = a.preferences.minMonthlyWage {
                 if monthly >= wish {

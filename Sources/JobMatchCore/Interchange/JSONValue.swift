@@ -98,8 +98,8 @@ extension JSONValue {
 
     static func writeString(_ s: String, to out: inout String) {
         out += "\""
-        // Most strings need no escape: appended whole (the same characters the loop would append one by one).
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+        // Most strings (ids, codes, Chinese text) need no escape: appended whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
             out += s
             out += "\""
             return
