@@ -66,29 +66,49 @@ extension InsightAnalyzer {
             let variants = PostingVariants(job: job, base: Array(index.vectors[row * d..<(row + 1) * d]), extractor: index.extractor)
             let open = columns.isOpen(row, at: time)
             let pw = job.jobType == .publicWelfare
-            let location = job.isRemote ? nil : job.location
+            let remote = job.isRemote
+            let work = remote ? nil : job.location
+            let jobUnit = SIMD3(columns.unit[3 * row], columns.unit[3 * row + 1], columns.unit[3 * row + 2])
+            let jobDistrict = map.districts[job.district] ?? -1
             let row32 = Int32(row), rank = ranks[row]
             var nearby = 0, now = 0
             var suits = [Int](repeating: 0, count: variants.changes.count)
-            for range in candidates[column] {
-                let u = union.firstIndex { $0.contains(range.lowerBound) }!
-                let base = union[u].lowerBound
-                for m in range {
-                    let member = map.members[m]
-                    guard member.isNearby(row, remote: job.isRemote, location: location, district: job.district, columns: columns) else { continue }
-                    nearby += 1
-                    guard open, !columns.breaksUnchangeableRule(member.profile, row) else { continue }
-                    if member.top.contains(row32) { now += 1 }
-                    let listed = member.listedScore(row32)
-                    let score = Double(listed ?? scores[u][(m - base) * b + column])
-                    for v in suits.indices where variants.columns.allowsAgeAndDisability(member.profile, v) {
-                        var s = score
-                        for (i, x) in variants.deltas[v] { s += Double(map.vectors[m * d + i]) * Double(x) }
-                        if member.enters(row: row32, rank: rank, score: Float(s), publicWelfare: pw, listed: listed != nil,
-                                         ranks: ranks, k: k, settings: settings) { suits[v] += 1 }
+            let deltaRanges = variants.deltaRanges, deltaIndices = variants.deltaIndices, deltaValues = variants.deltaValues
+            let changed = variants.columns
+            map.members.withUnsafeBufferPointer { members in
+            map.vectors.withUnsafeBufferPointer { vectors in
+            map.listRows.withUnsafeBufferPointer { listRows in
+            map.listScores.withUnsafeBufferPointer { listScores in
+            map.topRows.withUnsafeBufferPointer { topRows in
+            ranks.withUnsafeBufferPointer { rankOf in
+                for range in candidates[column] {
+                    let u = union.firstIndex { $0.contains(range.lowerBound) }!
+                    let base = union[u].lowerBound
+                    scores[u].withUnsafeBufferPointer { block in
+                        for m in range {
+                            let member = members[m]
+                            guard member.isNearby(remote: remote, work: work, unit: jobUnit, district: jobDistrict) else { continue }
+                            nearby += 1
+                            guard open, !columns.breaksUnchangeableRule(member.profile, row) else { continue }
+                            let top = Int(member.topOffset)..<Int(member.topOffset + member.topCount)
+                            if top.contains(where: { topRows[$0] == row32 }) { now += 1 }
+                            let lists = Int(member.offset)..<Int(member.offset + member.marketCount + member.welfareCount)
+                            let listed = lists.first { listRows[$0] == row32 }
+                            let score = Double(listed.map { listScores[$0] } ?? block[(m - base) * b + column])
+                            let vector = vectors.baseAddress! + m * d
+                            for v in suits.indices where changed.allowsAgeAndDisability(member.profile, v) {
+                                var s = score
+                                for e in deltaRanges[v] { s += Double(vector[deltaIndices[e]]) * Double(deltaValues[e]) }
+                                let enters = listed == nil
+                                    ? member.enters(rank: rank, score: Float(s), publicWelfare: pw, k: k, settings: settings)
+                                    : member.entersListed(row: row32, rank: rank, score: Float(s), publicWelfare: pw, rows: listRows.baseAddress!,
+                                                          scores: listScores.baseAddress!, ranks: rankOf.baseAddress!, k: k, settings: settings)
+                                if enters { suits[v] += 1 }
+                            }
+                        }
                     }
                 }
-            }
+            } } } } } }
             return PostingCounterfactual(job: job, group: group, nearby: nearby, suitsNow: now,
                                          outcomes: zip(variants.changes, suits).map { PostingCounterfactual.Outcome(change: $0.0, suits: $0.1, base: now) })
         }
@@ -109,21 +129,33 @@ extension InsightAnalyzer {
 }
 
 /// The candidate changes of one posting: each change, the sparse difference it makes to the posting's vector
-/// (the model's features of the changed copy), and the changed copies' rule facts (row `v` is change `v`).
+/// (the model's features of the changed copy; change `v`'s entries at `deltaRanges[v]` of the flat arrays), and the
+/// changed copies' rule facts (row `v` is change `v`).
 struct PostingVariants {
     let changes: [PostingChange]
-    let deltas: [[(Int, Float)]]
+    let deltaRanges: [Range<Int>]
+    let deltaIndices: [Int]
+    let deltaValues: [Float]
     let columns: RuleColumns
 
     init(job: Job, base: [Float], extractor: FeatureExtractor) {
         changes = PostingChange.candidates(for: job)
+        let changed = changes.map { $0.applied(to: job) }
         var columns = RuleColumns()
-        deltas = changes.map { change in
-            let changed = change.applied(to: job)
-            columns.append(changed)
-            let vector = extractor.jobVector(changed)
-            return base.indices.compactMap { i in vector[i] != base[i] ? (i, vector[i] - base[i]) : nil }
-        }
+        for copy in changed { columns.append(copy) }
         self.columns = columns
+        // The copies share the posting's text, so its text block is computed once for all of them.
+        var ranges: [Range<Int>] = [], indices: [Int] = [], values: [Float] = []
+        for vector in extractor.jobVectors(changed) {
+            let start = indices.count
+            for i in base.indices where vector[i] != base[i] {
+                indices.append(i)
+                values.append(vector[i] - base[i])
+            }
+            ranges.append(start..<indices.count)
+        }
+        deltaRanges = ranges
+        deltaIndices = indices
+        deltaValues = values
     }
 }

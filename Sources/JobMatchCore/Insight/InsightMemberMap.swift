@@ -8,6 +8,10 @@ struct InsightMemberMap: Sendable {
     let dimension: Int
     /// Each posting row's tie-break rank (``OutreachCollector/ranks``).
     let ranks: [Int32]
+    /// The members' collected lists and top lists, flat (``OutreachMember/offset``, ``OutreachMember/topOffset``).
+    let listRows: [Int32], listScores: [Float], topRows: [Int32]
+    /// Home district codes to ``OutreachMember/district``.
+    let districts: [String: Int32]
     /// Latitudes of `members[0..<located]`, ascending; the members after `located` have no location.
     let latitudes: [Double]
     let located: Int
@@ -15,7 +19,8 @@ struct InsightMemberMap: Sendable {
     let widestKm: Double
 
     /// `members[i]`'s vector is `vectors[i * dimension ..< (i + 1) * dimension]`.
-    init(_ members: [OutreachMember], vectors: [Float], dimension: Int, ranks: [Int32], nearbyKm: Double) {
+    init(_ members: [OutreachMember], vectors: [Float], dimension: Int, listRows: [Int32], listScores: [Float], topRows: [Int32],
+         districts: [String: Int32], ranks: [Int32], nearbyKm: Double) {
         let order = members.indices.filter { members[$0].location != nil }.sorted { members[$0].location!.lat < members[$1].location!.lat }
             + members.indices.filter { members[$0].location == nil }
         self.members = order.map { members[$0] }
@@ -26,12 +31,16 @@ struct InsightMemberMap: Sendable {
         self.vectors = sorted
         self.dimension = dimension
         self.ranks = ranks
+        self.listRows = listRows
+        self.listScores = listScores
+        self.topRows = topRows
+        self.districts = districts
         located = members.lazy.filter { $0.location != nil }.count
         latitudes = self.members.prefix(located).map { $0.location!.lat }
         widestKm = members.map(\.nearbyLimitKm).max() ?? nearbyKm
     }
 
-    /// Indices into ``members`` of everyone who may be nearby `job` (a superset; ``OutreachMember/isNearby`` decides).
+    /// Indices into ``members`` of everyone who may be nearby `job` (a superset; ``OutreachMember/isNearby(remote:work:unit:district:)`` decides).
     func candidates(near job: Job) -> [Range<Int>] {
         guard !job.isRemote, let point = job.location else { return [0..<members.count] }
         // 111.19 km per degree of latitude on the haversine's sphere; a margin for rounding.

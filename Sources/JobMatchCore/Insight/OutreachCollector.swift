@@ -1,5 +1,6 @@
 /// Gathers the scored members the outreach counterfactual counts while they stream by, keeping each as a compact
-/// ``OutreachMember`` and its vector (not their record), then lays them out as an ``InsightMemberMap``.
+/// ``OutreachMember``, their vector and their lists in flat arrays (not their record), then lays them out as an
+/// ``InsightMemberMap``.
 struct OutreachCollector {
     let asOf: Timestamp
     let nearbyKm: Double
@@ -10,6 +11,8 @@ struct OutreachCollector {
     let ranks: [Int32]
     private var members: [OutreachMember] = []
     private var vectors: [Float] = []
+    private var listRows: [Int32] = [], listScores: [Float] = [], topRows: [Int32] = []
+    private var districts: [String: Int32] = [:]
 
     init(analyzer: InsightAnalyzer, asOf: Timestamp) {
         self.asOf = asOf
@@ -24,11 +27,23 @@ struct OutreachCollector {
     }
 
     mutating func add(_ member: InsightMember) {
-        members.append(OutreachMember(member, asOf: asOf, nearbyKm: nearbyKm, ranks: ranks, k: k, settings: settings))
+        let district = districts[member.applicant.district] ?? {
+            let code = Int32(districts.count)
+            districts[member.applicant.district] = code
+            return code
+        }()
+        members.append(OutreachMember(member, asOf: asOf, nearbyKm: nearbyKm, district: district, offset: listRows.count,
+                                      topOffset: topRows.count, ranks: ranks, k: k, settings: settings))
+        for (row, score) in member.market + member.welfare {
+            listRows.append(Int32(row))
+            listScores.append(score)
+        }
+        topRows += member.top.map { Int32($0) }
         vectors += member.vector
     }
 
     func map() -> InsightMemberMap {
-        InsightMemberMap(members, vectors: vectors, dimension: dimension, ranks: ranks, nearbyKm: nearbyKm)
+        InsightMemberMap(members, vectors: vectors, dimension: dimension, listRows: listRows, listScores: listScores, topRows: topRows,
+                         districts: districts, ranks: ranks, nearbyKm: nearbyKm)
     }
 }

@@ -1,47 +1,40 @@
 extension OutreachMember {
-    /// Whether the posting at `row` (tie-break rank `rank`), scoring `score` for the member, would be in their top k:
-    /// their other candidates with it put back in its place, ranked as ``Matcher/rank(market:publicWelfare:k:wishesPublicWelfare:)``
-    /// ranks (market first unless the market is weak or public-welfare work is wished; then all by score), counted
-    /// without building the list. A posting outside the collected lists (`listed` false, nearly every pair) is
-    /// one comparison with a cut-off computed once per member; one in them takes ``entersListed``.
+    /// Whether a posting outside the member's collected lists (nearly every pair), tie-break rank `rank`, scoring
+    /// `score` for the member, would be in their top k, ranked as ``Matcher/rank(market:publicWelfare:k:wishesPublicWelfare:)``
+    /// ranks (market first unless the market is weak or public-welfare work is wished; then all by score): one
+    /// comparison with a cut-off computed once per member. A posting in the lists takes ``entersListed``.
     @inline(__always)
-    func enters(row: Int32, rank: Int32, score: Float, publicWelfare: Bool, listed: Bool, ranks: [Int32], k: Int,
-                settings: MatcherConfiguration) -> Bool {
-        if listed { return entersListed(row: row, rank: rank, score: score, publicWelfare: publicWelfare, ranks: ranks, k: k, settings: settings) }
-        @inline(__always) func notBeaten(by cut: (Float, Int32)?) -> Bool {
-            guard let cut else { return true }
-            return !(cut.0 > score || (cut.0 == score && cut.1 < rank))
+    func enters(rank: Int32, score: Float, publicWelfare: Bool, k: Int, settings: MatcherConfiguration) -> Bool {
+        @inline(__always) func notBeaten(by cut: (Float, Int32)) -> Bool {
+            cut.1 < 0 || !(cut.0 > score || (cut.0 == score && cut.1 < rank))
         }
         let weak: Bool
         if publicWelfare {
             weak = weakForWelfare
         } else {
-            let marketCount = min(k + 1, marketRows.count + 1)
-            let best = max(marketScores.first ?? -.infinity, score)
-            weak = marketCount < min(k, settings.minimumMarketOptions) || best < settings.weakMarketScore
+            let kept = min(k + 1, Int(marketCount) + 1)
+            weak = kept < min(k, settings.minimumMarketOptions) || max(bestMarket, score) < settings.weakMarketScore
         }
         if weak || wishesPublicWelfare { return notBeaten(by: mergedCut) }
         return publicWelfare ? fallbackRoom > 0 && notBeaten(by: fallbackCut) : notBeaten(by: marketCut)
     }
 
-    /// ``enters`` for a posting already in the collected lists: the lists without it, it put back with `score`.
-    func entersListed(row: Int32, rank: Int32, score: Float, publicWelfare: Bool, ranks: [Int32], k: Int,
-                      settings: MatcherConfiguration) -> Bool {
-        @inline(__always) func better(_ other: Int32, _ s: Float) -> Bool {
-            other != row && (s > score || (s == score && ranks[Int(other)] < rank))
+    /// ``enters(rank:score:publicWelfare:k:settings:)`` for the posting at `row`, already in the collected lists
+    /// (`rows` / `scores`: the map's flat arrays): the lists without it, it put back with `score`.
+    func entersListed(row: Int32, rank: Int32, score: Float, publicWelfare: Bool, rows: UnsafePointer<Int32>, scores: UnsafePointer<Float>,
+                      ranks: UnsafePointer<Int32>, k: Int, settings: MatcherConfiguration) -> Bool {
+        @inline(__always) func better(_ i: Int) -> Bool {
+            rows[i] != row && (scores[i] > score || (scores[i] == score && ranks[Int(rows[i])] < rank))
         }
-        var others = 0, first: Float?
-        for (r, s) in zip(marketRows, marketScores) where r != row {
-            if first == nil { first = s }
-            others += 1
-        }
-        let marketCount = min(k + 1, others + (publicWelfare ? 0 : 1))
-        let best = max(first ?? -.infinity, publicWelfare ? -.infinity : score)
-        let weak = marketCount < min(k, settings.minimumMarketOptions) || best < settings.weakMarketScore
-        let ahead = zip(marketRows, marketScores).reduce(0) { $0 + (better($1.0, $1.1) ? 1 : 0) }
-        let aheadWelfare = zip(welfareRows, welfareScores).reduce(0) { $0 + (better($1.0, $1.1) ? 1 : 0) }
+        let market = Int(offset)..<Int(offset + marketCount), welfare = market.upperBound..<market.upperBound + Int(welfareCount)
+        let others = market.filter { rows[$0] != row }
+        let kept = min(k + 1, others.count + (publicWelfare ? 0 : 1))
+        let best = max(others.first.map { scores[$0] } ?? -.infinity, publicWelfare ? -.infinity : score)
+        let weak = kept < min(k, settings.minimumMarketOptions) || best < settings.weakMarketScore
+        let ahead = market.filter(better).count
+        let aheadWelfare = welfare.filter(better).count
         if weak || wishesPublicWelfare { return ahead + aheadWelfare < k }
-        return publicWelfare ? marketCount + aheadWelfare < k : ahead < k
+        return publicWelfare ? kept + aheadWelfare < k : ahead < k
     }
 }
 
