@@ -50,6 +50,19 @@ public struct InsightReport: Sendable {
         return (result, version)
     }
 
+    /// A string that changes whenever anything ``compute`` reads changes: the database's stamp
+    /// (``AppDatabase/insightInputsStamp()``: data version, published runs, interactions) and the model in force,
+    /// resolved as ``ModelInForce/open(configured:database:learnWhenConfiguredIsMissing:data:note:)`` resolves it
+    /// (its folder and the hash of its files; a model learned from the data changes with the data version).
+    /// What the daemon keys its cached reports by.
+    public static func inputsStamp(database: AppDatabase, model: String?, learnWhenMissing: Bool) throws -> String {
+        let path = try model ?? ActiveModel.resolvedPath(for: database)
+        let manifest = (path as NSString).appendingPathComponent("manifest.json")
+        let folder = FileManager.default.fileExists(atPath: manifest) || (model != nil && !learnWhenMissing)
+            ? try ModelDirectory(path: path).contentHash() : "learned"
+        return try database.insightInputsStamp() + " model \(path) \(folder)"
+    }
+
     /// What each single change would do to the open posting `posting` for `group` (seekers in `scope`); `notFound`
     /// when the posting is not open at `asOf`.
     public static func counterfactual(database: AppDatabase, asOf: Timestamp, posting: String, group: InsightGroup,
