@@ -35,8 +35,9 @@ echo "insight $insight"
 python3 - "$night" "$insight" <<'PY'
 import re, sys
 def phase(line, name):
-    m = re.search(name + r" ([0-9.]+) s", line)
-    return float(m.group(1)) if m else None
+    # `scoring 73.3 s` (the batch) or the sum of `scoring:lists 30.1 s, scoring:outreach 4.2 s` (the report)
+    found = re.findall(name + r"(?::\w+)? ([0-9.]+) s", line)
+    return sum(float(x) for x in found) if found else None
 n, i = phase(sys.argv[1], "scoring"), phase(sys.argv[2], "scoring")
 print(f"scoring: batch {n:.1f} s, insight {i:.1f} s, ratio {i / n:.2f} (bar <= 2)")
 PY

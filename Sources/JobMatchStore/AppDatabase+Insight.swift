@@ -22,3 +22,19 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// What the insight report reads besides the model, as one string that changes whenever any of it changes: the
+    /// data version (every applicant and posting change, ``dataVersion()``), the published batch runs (the trend) and
+    /// the interactions (a hybrid model's history). One read.
+    public func insightInputsStamp() throws -> String {
+        try dbWriter.read { db in
+            let version = try Self.dataVersion(db)
+            let runs = try Row.fetchOne(db, sql: "SELECT COUNT(*) AS n, MAX(recorded_at) AS last FROM batch_run WHERE status = 'published'")
+            let interactions = try Row.fetchOne(db, sql: "SELECT COUNT(*) AS n, MAX(rowid) AS last FROM interaction")
+            let runCount: Int = runs?["n"] ?? 0, lastRun: String? = runs?["last"]
+            let interactionCount: Int = interactions?["n"] ?? 0, lastInteraction: Int64? = interactions?["last"]
+            return "data \(version) runs \(runCount) \(lastRun ?? "-") interactions \(interactionCount) \(lastInteraction ?? 0)"
+        }
+    }
+}

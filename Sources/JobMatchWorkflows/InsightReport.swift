@@ -20,8 +20,21 @@ public struct InsightReport: Sendable {
                                configuration: InsightConfiguration = InsightConfiguration(), model: String? = nil,
                                learnWhenMissing: Bool = false, progress: BatchProgress = BatchProgress()) throws -> InsightReport {
         progress.note("loading applicants and postings")
-        let everyone = try database.applicants()
-        let seekers = everyone.filter { $0.status == .seeking && (scope?.contains($0.district) ?? true) }
+        let (result, version) = try Self.analyze(database: database, asOf: asOf, scope: scope, configuration: configuration, model: model,
+                                                 learnWhenMissing: learnWhenMissing, progress: progress)
+        // The trend reads everyone and every posting as they stand now, loaded only once the scoring's inputs are freed.
+        let runs = try database.publishedRunsForTrend(asOf: asOf)
+        let trend = InsightTrend.points(runs: runs, applicants: Dictionary(try database.applicants().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+                                        jobs: Dictionary(try database.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+                                        nearbyKm: configuration.nearbyKm, inScope: { scope?.contains($0.district) ?? true })
+        progress.lap("trend")
+        return InsightReport(asOf: asOf, scope: scope, configuration: configuration, modelVersion: version, result: result, trend: trend)
+    }
+
+    /// The scoring part of ``compute``: the seekers in scope and the matcher, released when it returns.
+    static func analyze(database: AppDatabase, asOf: Timestamp, scope: Set<String>?, configuration: InsightConfiguration, model: String?,
+                        learnWhenMissing: Bool, progress: BatchProgress) throws -> (InsightResult, String) {
+        let seekers = try database.applicants(status: .seeking).filter { scope?.contains($0.district) ?? true }
         let (matcher, version) = try Self.matcher(database: database, asOf: asOf, model: model, learnWhenMissing: learnWhenMissing,
                                                   threads: configuration.threads)
         progress.lap("load+index")
@@ -29,15 +42,25 @@ public struct InsightReport: Sendable {
         let result = InsightAnalyzer(matcher: matcher, configuration: configuration).analyze(
             seekers: seekers, asOf: asOf,
             outreach: { $0.employer.disabilityLevyPayer == true && (scope?.contains($0.district) ?? true) },
-            progress: { done, total in progress.advance(to: done, detail: "\(done)/\(total) seekers") })
-        progress.end("scored \(seekers.count) seekers against \(matcher.index.count) open postings")
-        progress.lap("scoring")
-        let runs = try database.publishedRunsForTrend(asOf: asOf)
-        let trend = InsightTrend.points(runs: runs, applicants: Dictionary(everyone.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-                                        jobs: Dictionary(try database.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-                                        nearbyKm: configuration.nearbyKm, inScope: { scope?.contains($0.district) ?? true })
-        progress.lap("trend")
-        return InsightReport(asOf: asOf, scope: scope, configuration: configuration, modelVersion: version, result: result, trend: trend)
+            progress: { done, total in progress.advance(to: done, detail: "\(done)/\(total) seekers") },
+            phase: { name in
+                if name == "lists" { progress.end("scored \(seekers.count) seekers against \(matcher.index.count) open postings") }
+                progress.lap("scoring:" + name)
+            })
+        return (result, version)
+    }
+
+    /// A string that changes whenever anything ``compute`` reads changes: the database's stamp
+    /// (``AppDatabase/insightInputsStamp()``: data version, published runs, interactions) and the model in force,
+    /// resolved as ``ModelInForce/open(configured:database:learnWhenConfiguredIsMissing:data:note:)`` resolves it
+    /// (its folder and the hash of its files; a model learned from the data changes with the data version).
+    /// What the daemon keys its cached reports by.
+    public static func inputsStamp(database: AppDatabase, model: String?, learnWhenMissing: Bool) throws -> String {
+        let path = try model ?? ActiveModel.resolvedPath(for: database)
+        let manifest = (path as NSString).appendingPathComponent("manifest.json")
+        let folder = FileManager.default.fileExists(atPath: manifest) || (model != nil && !learnWhenMissing)
+            ? try ModelDirectory(path: path).contentHash() : "learned"
+        return try database.insightInputsStamp() + " model \(path) \(folder)"
     }
 
     /// What each single change would do to the open posting `posting` for `group` (seekers in `scope`); `notFound`

@@ -58,4 +58,36 @@ struct InsightRouteTests {
             #expect(entries[3].job == "J1")
         }
     }
+
+    @Test("a repeat gap request is answered from the cache until the data change; each scope its own entry")
+    func cachedUntilTheDataChange() async throws {
+        let server = try TestServer()
+        defer { server.remove() }
+        try await server.app().test(.router) { client in
+            try await client.waitUntilReady()
+            let uri = "/v1/insight/gaps?\(TestServer.asOfQuery)"
+            let first = try await client.call(.get, uri, token: TestServer.operatorToken)
+            #expect(first.status == 200)
+            #expect(first.cacheStatus == "jobmatchd; fwd=miss")
+            let again = try await client.call(.get, uri, token: TestServer.operatorToken)
+            #expect(again.cacheStatus == "jobmatchd; hit")
+            #expect(again.text == first.text)
+            // Another scope is not cut from the operator's entry: its own computation, then its own hit.
+            let mine = try await client.call(.get, uri, token: TestServer.yuzhongToken)
+            #expect(mine.cacheStatus == "jobmatchd; fwd=miss")
+            #expect(Self.rows(mine).first { $0.district == "all" && $0.group == "all" }?.seekers == 2)
+            #expect(try await client.call(.get, uri, token: TestServer.yuzhongToken).cacheStatus == "jobmatchd; hit")
+            // B1 of 沙坪坝 stops seeking: the data version moves, the next answer is computed and counts 2.
+            let database = try server.database()
+            var b1 = try #require(try database.applicants().first { $0.id == "B1" })
+            b1.status = .employed
+            try database.save(b1)
+            let changed = try await client.call(.get, uri, token: TestServer.operatorToken)
+            #expect(changed.cacheStatus == "jobmatchd; fwd=miss")
+            #expect(Self.rows(changed).first { $0.district == "all" && $0.group == "all" }?.seekers == 2)
+            let entries = try database.auditEntries(AuditQuery(limit: 100)).filter { $0.endpoint.contains("/v1/insight/gaps") }
+            #expect(entries.count == 5, "a cached answer is audited like any other read")
+            #expect(entries.allSatisfy { $0.subjects.isEmpty })
+        }
+    }
 }

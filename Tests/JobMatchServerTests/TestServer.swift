@@ -62,6 +62,7 @@ struct Answer {
     var contentType: String?
     var text: String
     var retryAfter: String? = nil
+    var cacheStatus: String? = nil
     var json: JSONValue? { try? Interchange.parse(Array(text.utf8)).get() }
 }
 
@@ -73,7 +74,7 @@ extension TestClientProtocol {
         if body != nil { headers[.contentType] = "application/json" }
         return try await execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { response in
             Answer(status: Int(response.status.code), contentType: response.headers[.contentType], text: String(buffer: response.body),
-                   retryAfter: response.headers[.retryAfter])
+                   retryAfter: response.headers[.retryAfter], cacheStatus: response.headers[.init("Cache-Status")!])
         }
     }
 

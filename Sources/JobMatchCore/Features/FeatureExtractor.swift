@@ -144,8 +144,26 @@ public struct FeatureExtractor: Sendable {
     }
 
     /// The job's row, block weights applied.
-    public func jobVector(_ job: Job) -> [Float] {
-        var v = unweightedJobVector(job)
+    public func jobVector(_ job: Job) -> [Float] { jobVector(job, text: nil) }
+
+    /// The rows of `jobs`, the text block (the TF-IDF of ``document(of:)-swift.type.method``, the costly part) computed
+    /// once per distinct document: for copies of one posting that differ in other fields (the outreach's changes).
+    public func jobVectors(_ jobs: [Job]) -> [[Float]] {
+        var texts: [String: [Float]] = [:]
+        return jobs.map { job in
+            let document = Self.document(of: job)
+            if let text = texts[document] { return jobVector(job, text: text) }
+            var v = [Float](repeating: 0, count: dimension)
+            writeText(document, block: .text, into: &v)
+            let text = Array(v[layout[.text]])
+            texts[document] = text
+            return jobVector(job, text: text)
+        }
+    }
+
+    /// ``jobVector(_:)`` with the text block before weights given (nil: computed from the job's document).
+    func jobVector(_ job: Job, text: [Float]?) -> [Float] {
+        var v = unweightedJobVector(job, text: text)
         for block in FeatureBlock.allCases {
             let weight = model.weights[block]
             for i in layout[block] { v[i] *= weight }
@@ -154,8 +172,10 @@ public struct FeatureExtractor: Sendable {
     }
 
     /// The job's row before block weights.
-    public func unweightedJobVector(_ job: Job) -> [Float] {
-        var v = contentJobVector(job)
+    public func unweightedJobVector(_ job: Job) -> [Float] { unweightedJobVector(job, text: nil) }
+
+    func unweightedJobVector(_ job: Job, text: [Float]?) -> [Float] {
+        var v = contentJobVector(job, text: text)
         guard configuration.historyBlocks || !layout[.factors].isEmpty else { return v }
         if configuration.historyBlocks {
             let past = pastValues(v)
@@ -176,10 +196,10 @@ public struct FeatureExtractor: Sendable {
     }
 
     /// The job's content blocks before block weights (the history blocks left at zero).
-    func contentJobVector(_ job: Job) -> [Float] {
+    func contentJobVector(_ job: Job, text: [Float]? = nil) -> [Float] {
         var v = [Float](repeating: 0, count: dimension)
         let profile = JobProfile(job, vocabulary: model.skills)
-        writeText(Self.document(of: job), block: .text, into: &v)
+        if let text { v.replaceSubrange(layout[.text], with: text) } else { writeText(Self.document(of: job), block: .text, into: &v) }
         writeHashed(profile.skills, block: .skills, normalize: .l1, into: &v)
         writeHashed(profile.occupations, block: .occupation, normalize: .l1, into: &v)
         let location = layout[.location]

@@ -6,80 +6,156 @@ extension InsightAnalyzer {
         guard let row = matcher.index.row(of: id) else { return nil }
         let job = matcher.index.jobs[row]
         let members = seekers.filter { group.includes($0) && InsightGroup.isNearby($0, job, nearbyKm: configuration.nearbyKm) }
-        var scored: [InsightMember] = []
-        score(members, asOf: asOf) { scored.append($0) }
-        return counterfactual(row: row, group: group, members: InsightMemberMap(scored, nearbyKm: configuration.nearbyKm), asOf: asOf)
+        var collector = OutreachCollector(analyzer: self, asOf: asOf)
+        score(members, asOf: asOf) { collector.add($0) }
+        return counterfactuals(rows: [row], group: group, members: collector.map(), asOf: asOf).first
     }
 
-    /// The counterfactual of the posting at `row` over scored `members` (those nearby it are counted): in their top
-    /// list now, and with each ``PostingChange`` applied to a copy of the posting, rescored (its new vector against
-    /// theirs) and re-ranked with their other candidates under every hard rule.
-    func counterfactual(row: Int, group: InsightGroup, members map: InsightMemberMap, asOf: Timestamp) -> PostingCounterfactual {
+    /// The counterfactuals of the postings at `rows` over scored `members` (those nearby each posting are counted):
+    /// in their top list now, and with each ``PostingChange`` applied to a copy of the posting, rescored (its new
+    /// vector against theirs) and re-ranked with their other candidates under every hard rule. In blocks of
+    /// postings along the map on all cores: one sgemm scores a block's postings against the members who may be
+    /// nearby any of them; a change moves the score by its sparse difference of vectors. In the order of `rows`.
+    func counterfactuals(rows: [Int], group: InsightGroup, members map: InsightMemberMap, asOf: Timestamp) -> [PostingCounterfactual] {
+        guard !rows.isEmpty else { return [] }
+        let jobs = matcher.index.jobs
+        // Postings everyone may be near (remote, or no location) in blocks of their own, the rest in map order.
+        let everywhere = rows.indices.filter { jobs[rows[$0]].isRemote || jobs[rows[$0]].location == nil }
+        let local = rows.indices.filter { !(jobs[rows[$0]].isRemote || jobs[rows[$0]].location == nil) }.sorted { rows[$0] < rows[$1] }
+        let size = max(1, configuration.outreachBlock)
+        let blocks = [everywhere, local].flatMap { part in
+            stride(from: 0, to: part.count, by: size).map { Array(part[$0..<min($0 + size, part.count)]) }
+        }
+        let ranks = map.ranks
+        let found = blocks.concurrentMap { block in
+            counterfactualBlock(block.map { rows[$0] }, group: group, members: map, ranks: ranks, asOf: asOf)
+        }
+        var ordered = [PostingCounterfactual?](repeating: nil, count: rows.count)
+        for (block, results) in zip(blocks, found) { for (i, result) in zip(block, results) { ordered[i] = result } }
+        return ordered.map { $0! }
+    }
+
+    /// One block of postings: their vectors against the union of their candidate bands (one sgemm per range of
+    /// members), then per posting and nearby member the unchangeable rules, now, and each change.
+    func counterfactualBlock(_ rows: [Int], group: InsightGroup, members map: InsightMemberMap, ranks: [Int32], asOf: Timestamp) -> [PostingCounterfactual] {
         let index = matcher.index
-        let job = index.jobs[row]
         let d = index.dimension
-        let base = Array(index.vectors[row * d..<(row + 1) * d])
-        let variants = PostingChange.candidates(for: job).map { change -> (PostingChange, Job, [(Int, Float)]) in
-            let changed = change.applied(to: job)
-            let vector = index.extractor.jobVector(changed)
-            let delta = (0..<d).compactMap { i in vector[i] != base[i] ? (i, vector[i] - base[i]) : nil }
-            return (change, changed, delta)
-        }
-        var nearby = 0, now = 0
-        var suits = [Int](repeating: 0, count: variants.count)
-        let untouched: Set<HardRule> = [.age, .disability]
-        for range in map.candidates(near: job) { for m in range {
-            let member = map.members[m]
-            let a = member.applicant
-            guard InsightGroup.isNearby(a, job, nearbyKm: configuration.nearbyKm) else { continue }
-            nearby += 1
-            let broken = HardRules.violations(applicant: a, job: job, at: asOf)
-            if broken.contains(where: { !untouched.contains($0) }) { continue }
-            if member.top.contains(row) { now += 1 }
-            let score = listedScore(member, row: row) ?? dot(member.vector, base)
-            for (v, (_, changed, delta)) in variants.enumerated() {
-                if !broken.isEmpty, !HardRules.allows(applicant: a, job: changed, at: asOf) { continue }
-                var s = Double(score)
-                for (i, x) in delta { s += Double(member.vector[i]) * Double(x) }
-                if enters(member, row: row, score: Float(s), publicWelfare: job.jobType == .publicWelfare) { suits[v] += 1 }
+        let columns = index.columns
+        let candidates = rows.map { map.candidates(near: index.jobs[$0]) }
+        let union = Self.merged(candidates.flatMap { $0 })
+        let b = rows.count
+        var block = [Float](repeating: 0, count: b * d)
+        for (i, row) in rows.enumerated() { block.replaceSubrange(i * d..<(i + 1) * d, with: index.vectors[row * d..<(row + 1) * d]) }
+        let scores: [[Float]] = union.map { range in
+            var out = [Float](repeating: 0, count: range.count * b)
+            map.vectors.withUnsafeBufferPointer { m in
+                block.withUnsafeBufferPointer { j in
+                    out.withUnsafeMutableBufferPointer { c in
+                        matcher.workerKernel.score(applicants: m.baseAddress! + range.lowerBound * d, applicantCount: range.count,
+                                                   jobs: j.baseAddress!, jobCount: b, dimension: d, scores: c.baseAddress!)
+                    }
+                }
             }
-        } }
-        return PostingCounterfactual(job: job, group: group, nearby: nearby, suitsNow: now,
-                                     outcomes: zip(variants, suits).map { PostingCounterfactual.Outcome(change: $0.0.0, suits: $0.1, base: now) })
-    }
-
-    /// The posting's score in the member's collected lists, when it is there (the matcher's own number).
-    func listedScore(_ member: InsightMember, row: Int) -> Float? {
-        (member.market.first { $0.row == row } ?? member.welfare.first { $0.row == row })?.score
-    }
-
-    func dot(_ a: [Float], _ b: [Float]) -> Float {
-        var sum: Double = 0
-        for i in a.indices { sum += Double(a[i]) * Double(b[i]) }
-        return Float(sum)
-    }
-
-    /// Whether the posting at `row`, scoring `score` for the member, would be in their top k: their other
-    /// candidates with it put back in its place, ranked as ``Matcher/rank(market:publicWelfare:k:wishesPublicWelfare:)``
-    /// ranks (market first unless the market is weak or public-welfare work is wished; then all by score), counted
-    /// without building the list.
-    func enters(_ member: InsightMember, row: Int, score: Float, publicWelfare: Bool) -> Bool {
-        let ids = matcher.index.ids
-        let id = ids[row]
-        let k = max(1, configuration.k)
-        @inline(__always) func better(_ other: (row: Int, score: Float)) -> Bool {
-            other.row != row && (other.score > score || (other.score == score && ids[other.row] < id))
+            return out
         }
-        let wishes = member.applicant.preferences.jobTypes.contains(.publicWelfare)
+        let k = max(1, configuration.k)
         let settings = matcher.configuration
-        // The market list as it would be: without the posting, and with it when it is a market job.
-        let others = member.market.lazy.filter { $0.row != row }
-        let marketCount = min(k + 1, others.count + (publicWelfare ? 0 : 1))
-        let best = max(others.first?.score ?? -.infinity, publicWelfare ? -.infinity : score)
-        let weak = marketCount < min(k, settings.minimumMarketOptions) || best < settings.weakMarketScore
-        let ahead = member.market.reduce(0) { $0 + (better($1) ? 1 : 0) }
-        let aheadWelfare = member.welfare.reduce(0) { $0 + (better($1) ? 1 : 0) }
-        if weak || wishes { return ahead + aheadWelfare < k }
-        return publicWelfare ? marketCount + aheadWelfare < k : ahead < k
+        let time = asOf.secondsSince1970
+        return rows.enumerated().map { column, row in
+            let job = index.jobs[row]
+            let variants = PostingVariants(job: job, base: Array(index.vectors[row * d..<(row + 1) * d]), extractor: index.extractor)
+            let open = columns.isOpen(row, at: time)
+            let pw = job.jobType == .publicWelfare
+            let remote = job.isRemote
+            let work = remote ? nil : job.location
+            let jobUnit = SIMD3(columns.unit[3 * row], columns.unit[3 * row + 1], columns.unit[3 * row + 2])
+            let jobDistrict = map.districts[job.district] ?? -1
+            let row32 = Int32(row), rank = ranks[row]
+            var nearby = 0, now = 0
+            var suits = [Int](repeating: 0, count: variants.changes.count)
+            let deltaRanges = variants.deltaRanges, deltaIndices = variants.deltaIndices, deltaValues = variants.deltaValues
+            let changed = variants.columns
+            map.members.withUnsafeBufferPointer { members in
+            map.vectors.withUnsafeBufferPointer { vectors in
+            map.listRows.withUnsafeBufferPointer { listRows in
+            map.listScores.withUnsafeBufferPointer { listScores in
+            map.topRows.withUnsafeBufferPointer { topRows in
+            ranks.withUnsafeBufferPointer { rankOf in
+                for range in candidates[column] {
+                    let u = union.firstIndex { $0.contains(range.lowerBound) }!
+                    let base = union[u].lowerBound
+                    scores[u].withUnsafeBufferPointer { block in
+                        for m in range {
+                            let member = members[m]
+                            guard member.isNearby(remote: remote, work: work, unit: jobUnit, district: jobDistrict) else { continue }
+                            nearby += 1
+                            guard open, !columns.breaksUnchangeableRule(member.profile, row) else { continue }
+                            let top = Int(member.topOffset)..<Int(member.topOffset + member.topCount)
+                            if top.contains(where: { topRows[$0] == row32 }) { now += 1 }
+                            let lists = Int(member.offset)..<Int(member.offset + member.marketCount + member.welfareCount)
+                            let listed = lists.first { listRows[$0] == row32 }
+                            let score = Double(listed.map { listScores[$0] } ?? block[(m - base) * b + column])
+                            let vector = vectors.baseAddress! + m * d
+                            for v in suits.indices where changed.allowsAgeAndDisability(member.profile, v) {
+                                var s = score
+                                for e in deltaRanges[v] { s += Double(vector[deltaIndices[e]]) * Double(deltaValues[e]) }
+                                let enters = listed == nil
+                                    ? member.enters(rank: rank, score: Float(s), publicWelfare: pw, k: k, settings: settings)
+                                    : member.entersListed(row: row32, rank: rank, score: Float(s), publicWelfare: pw, rows: listRows.baseAddress!,
+                                                          scores: listScores.baseAddress!, ranks: rankOf.baseAddress!, k: k, settings: settings)
+                                if enters { suits[v] += 1 }
+                            }
+                        }
+                    }
+                }
+            } } } } } }
+            return PostingCounterfactual(job: job, group: group, nearby: nearby, suitsNow: now,
+                                         outcomes: zip(variants.changes, suits).map { PostingCounterfactual.Outcome(change: $0.0, suits: $0.1, base: now) })
+        }
+    }
+
+    /// Sorted, disjoint ranges covering the given ones.
+    static func merged(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        for r in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) where !r.isEmpty {
+            if let last = out.last, r.lowerBound <= last.upperBound {
+                out[out.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+            } else {
+                out.append(r)
+            }
+        }
+        return out
+    }
+}
+
+/// The candidate changes of one posting: each change, the sparse difference it makes to the posting's vector
+/// (the model's features of the changed copy; change `v`'s entries at `deltaRanges[v]` of the flat arrays), and the
+/// changed copies' rule facts (row `v` is change `v`).
+struct PostingVariants {
+    let changes: [PostingChange]
+    let deltaRanges: [Range<Int>]
+    let deltaIndices: [Int]
+    let deltaValues: [Float]
+    let columns: RuleColumns
+
+    init(job: Job, base: [Float], extractor: FeatureExtractor) {
+        changes = PostingChange.candidates(for: job)
+        let changed = changes.map { $0.applied(to: job) }
+        var columns = RuleColumns()
+        for copy in changed { columns.append(copy) }
+        self.columns = columns
+        // The copies share the posting's text, so its text block is computed once for all of them.
+        var ranges: [Range<Int>] = [], indices: [Int] = [], values: [Float] = []
+        for vector in extractor.jobVectors(changed) {
+            let start = indices.count
+            for i in base.indices where vector[i] != base[i] {
+                indices.append(i)
+                values.append(vector[i] - base[i])
+            }
+            ranges.append(start..<indices.count)
+        }
+        deltaRanges = ranges
+        deltaIndices = indices
+        deltaValues = values
     }
 }

@@ -16,12 +16,13 @@ public struct InsightAnalyzer: Sendable {
 
     /// Gaps, occupation shortfalls and the outreach list for `seekers` (the people in scope) at `asOf`.
     /// `outreach` chooses the postings of the outreach list (levy payers' in scope); their counterfactuals
-    /// count disabled members of `seekers`. `progress` hears (seekers scored, total).
+    /// count disabled members of `seekers`. `progress` hears (seekers scored, total); `phase` hears `lists` when every
+    /// top list is scored and tallied, and `outreach` when the outreach list is done.
     public func analyze(seekers: [Applicant], asOf: Timestamp, outreach: (Job) -> Bool = { _ in false },
-                        progress: (Int, Int) -> Void = { _, _ in }) -> InsightResult {
-        var tally = GapTally()
-        var disabled: [InsightMember] = []
+                        progress: (Int, Int) -> Void = { _, _ in }, phase: (String) -> Void = { _ in }) -> InsightResult {
         let jobs = matcher.index.jobs
+        var tally = GapTally(rows: jobs.count)
+        var disabled = OutreachCollector(analyzer: self, asOf: asOf)
         score(seekers, asOf: asOf, progress: progress) { member in
             let a = member.applicant
             let keys = [Self.allKey] + InsightGroup.allCases.filter { $0.includes(a) }.flatMap { $0.keys(for: a) }
@@ -32,13 +33,14 @@ public struct InsightAnalyzer: Sendable {
             for occupation in Set(a.preferences.occupations) {
                 tally.addOccupation(occupation, fitting: member.top.filter { jobs[$0].occupation == occupation })
             }
-            if InsightGroup.disabled.includes(a) { disabled.append(member) }
+            if InsightGroup.disabled.includes(a) { disabled.add(member) }
         }
+        phase("lists")
         let rows = jobs.indices.filter { outreach(jobs[$0]) }
-        let members = InsightMemberMap(disabled, nearbyKm: configuration.nearbyKm)
-        let list = rows.concurrentMap { counterfactual(row: $0, group: .disabled, members: members, asOf: asOf) }
+        let list = counterfactuals(rows: rows, group: .disabled, members: disabled.map(), asOf: asOf)
             .filter { $0.nearby > 0 }
             .sorted { $0.gain > $1.gain || ($0.gain == $1.gain && $0.job < $1.job) }
+        phase("outreach")
         return InsightResult(seekers: seekers.count, openPostings: jobs.count, gaps: tally.gaps(jobs: jobs),
                              occupations: Array(tally.occupationGaps(jobs: jobs).prefix(configuration.topOccupations)), outreach: list)
     }

@@ -11,12 +11,15 @@ public struct InsightConfiguration: Sendable, Hashable {
     public var threads: Int = 1
     /// How many occupations the report lists, largest shortfall first.
     public var topOccupations: Int = 20
+    /// Outreach postings scored together against the members nearby them (one sgemm per block).
+    public var outreachBlock: Int = 64
 
-    public init(k: Int = 10, nearbyKm: Double = 10, chunkSize: Int = 4096, threads: Int = 1, topOccupations: Int = 20) {
+    public init(k: Int = 10, nearbyKm: Double = 10, chunkSize: Int = 4096, threads: Int = 1, topOccupations: Int = 20, outreachBlock: Int = 64) {
         self.k = k
         self.nearbyKm = nearbyKm
         self.chunkSize = chunkSize
         self.threads = threads
         self.topOccupations = topOccupations
+        self.outreachBlock = outreachBlock
     }
 }

@@ -6,8 +6,9 @@ public struct ApplicantRuleProfile: Sendable {
     public let age: Int
     public let educationRank: Int8
     public let publicWelfareEligible: Bool
-    /// Excluding level (2 or 3) per category in `DisabilityCategory.allCases` order; 255 when not disabled in it.
-    public let disabilityThresholds: [UInt8]
+    /// Excluding level (2 or 3) per category in `DisabilityCategory.allCases` order (lanes 0…5); 255 when not
+    /// disabled in it (and in the two spare lanes). A fixed-size value, so a profile is copied without reference counting.
+    public let disabilityThresholds: SIMD8<UInt8>
     public let hasDisabilityRule: Bool
     /// Hours limit of the work capacity, or nil.
     public let capacityLimit: Double?
@@ -29,13 +30,13 @@ public struct ApplicantRuleProfile: Sendable {
         age = a.age(at: time)
         educationRank = Int8(a.education.rank)
         publicWelfareEligible = HardRules.isPublicWelfareEligible(a)
-        var thresholds = [UInt8](repeating: 255, count: 6)
+        var thresholds = SIMD8<UInt8>(repeating: 255)
         if let disability = a.disability {
             let level = UInt8(HardRules.excludingLevel(severe: disability.isSevere).rawLevel)
             for category in disability.categories { thresholds[DisabilityCategory.allCases.firstIndex(of: category)!] = level }
         }
         disabilityThresholds = thresholds
-        hasDisabilityRule = thresholds.contains { $0 != 255 }
+        hasDisabilityRule = (0..<6).contains { thresholds[$0] != 255 }
         capacityLimit = a.effectiveCapacity.maxHoursPerWeek
         if let home = a.location, let limit = a.preferences.maxCommuteKm {
             let radius = GeoPoint.earthRadiusKm

@@ -7,10 +7,12 @@ import JobMatchWorkflows
 /// report and one posting's counterfactual, computed on request with the daemon's model setting (one thread, so
 /// lists keep their cores) for the
 /// districts the caller may count (``AccessPolicy/insightScope(_:)``). Audited without person subjects: the
-/// answers hold counts and postings, no person.
+/// answers hold counts and postings, no person. The gap report is kept per (as-of time, `k`, districts, inputs)
+/// (``InsightCache``): a repeat request is answered from memory until the data change.
 struct InsightRoutes {
     let env: RouteEnvironment
     let policy: AccessPolicy
+    let cache = InsightCache()
 
     func register(on group: RouterGroup<AppRequestContext>) {
         APIRouteTable.on(group, prefix: "/v1", .get, "insight/gaps") { request, context in try await gaps(request, context) }
@@ -23,12 +25,19 @@ struct InsightRoutes {
         let scope = try policy.insightScope(try context.requireCaller())
         let (asOf, settings) = try Self.parameters(request)
         let model = env.configuration.modelPath
-        let report = try await env.db {
-            try InsightReport.compute(database: $0, asOf: asOf, scope: scope, configuration: settings, model: model, learnWhenMissing: true)
+        let stamp = try await env.db { try InsightReport.inputsStamp(database: $0, model: model, learnWhenMissing: true) }
+        let key = InsightCache.Key(asOf: asOf.text, k: settings.k, scope: scope?.sorted(), stamp: stamp)
+        let env = self.env
+        let (report, hit) = try await cache.report(for: key) {
+            try await env.db {
+                try InsightReport.compute(database: $0, asOf: asOf, scope: scope, configuration: settings, model: model, learnWhenMissing: true)
+            }
         }
         context.audit.subjects = []
-        context.audit.detail = "insight gaps: \(report.result.gaps.count) rows, outreach: \(report.result.outreach.count)"
-        return JSONResponse.ok(report.json)
+        context.audit.detail = "insight gaps: \(report.result.gaps.count) rows, outreach: \(report.result.outreach.count)" + (hit ? " (cached)" : "")
+        var response = JSONResponse.ok(report.json)
+        response.headers[.init("Cache-Status")!] = "jobmatchd; " + (hit ? "hit" : "fwd=miss")
+        return response
     }
 
     func counterfactual(_ request: Request, _ context: AppRequestContext) async throws -> Response {
