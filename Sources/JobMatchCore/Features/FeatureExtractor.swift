@@ -68,8 +68,7 @@ public struct FeatureExtractor: Sendable {
     public func applicantVector(_ applicant: Applicant, at time: Timestamp) -> [Float] {
         var v = [Float](repeating: 0, count: dimension)
         let profile = ApplicantProfile(applicant, vocabulary: model.skills)
-        writeText(Self.document(of: applicant), block: .text, into: &v)
-        writeHashed(profile.skills, block: .skills, normalize: .none, into: &v)
+        writeSkillAndCertificateBlocks(applicant, profile: profile, into: &v)
         writeHashed(profile.occupationWishes, block: .occupation, normalize: .none, into: &v)
         // Location: encoding of home, and a constant that meets the job's remote nearness.
         let location = layout[.location]
@@ -109,12 +108,35 @@ public struct FeatureExtractor: Sendable {
                 traits.contains(trait) ? sum + model.suitability.affinity(trait, flag) : sum
             }
         }
+        writeApplicantHistory(applicant, into: &v)
+        return v
+    }
+
+    /// The blocks of an applicant row that read the person's skills or certificates (the text reads the skills
+    /// too); no other block of the row reads either.
+    public static let skillAndCertificateBlocks: [FeatureBlock] = [.text, .skills, .certificates]
+
+    /// `applicant`'s row at `time` when `base` is the row of the same person with other skills or certificates
+    /// only (a course's): ``skillAndCertificateBlocks`` are written again, the rest is copied from `base`.
+    /// The same floats as ``applicantVector(_:at:)`` (the same code writes the blocks, from zero).
+    public func applicantVector(_ applicant: Applicant, at time: Timestamp, patching base: [Float]) -> [Float] {
+        var v = base
+        for block in Self.skillAndCertificateBlocks {
+            for i in layout[block] { v[i] = 0 }
+        }
+        writeSkillAndCertificateBlocks(applicant, profile: ApplicantProfile(applicant, vocabulary: model.skills), into: &v)
+        return v
+    }
+
+    /// The text, skills and certificate blocks of an applicant row (zero before).
+    func writeSkillAndCertificateBlocks(_ applicant: Applicant, profile: ApplicantProfile, into v: inout [Float]) {
+        writeText(Self.document(of: applicant), block: .text, into: &v)
+        writeHashed(profile.skills, block: .skills, normalize: .none, into: &v)
         let certificates = layout[.certificates]
+        guard !certificates.isEmpty else { return }
         v[certificates.lowerBound] = 1
         writeHashed(Dictionary(profile.certificates.map { ($0, Float(1)) }, uniquingKeysWith: max),
                     range: certificates.dropFirst(), into: &v, normalize: .none)
-        writeApplicantHistory(applicant, into: &v)
-        return v
     }
 
     /// The history blocks of the applicant row: the event-weighted mean of the past blocks of the postings the
