@@ -23,7 +23,7 @@ extension UnlockComputation {
         let scan = matcher.allowedScan(vector: x0, profile: ApplicantRuleProfile(person, at: asOf), asOf: asOf)
         let held = Set(person.certificates)
         // The person's exact scores where they matter: the top k of each kind, and the fitting postings.
-        func scored(_ rows: [Int32], _ upper: [Float], _ lower: [Float], atLeast: Float) -> [(row: Int, score: Float)] {
+        func scored(_ rows: [Int32], _ upper: [Float], _ lower: [Float], atLeast: Float, k: Int = k) -> [(row: Int, score: Float)] {
             var heap = BoundHeap(capacity: k)
             for x in lower { heap.insert(x) }
             let floor = min(heap.threshold, atLeast)
@@ -31,7 +31,7 @@ extension UnlockComputation {
             let scores = scan.exact ? picked.map { upper[$0] } : matcher.exactScores(x0, rows: picked.map { rows[$0] })
             return zip(picked, scores).map { (Int(rows[$0]), $1) }
         }
-        func top(_ items: [(row: Int, score: Float)]) -> [(row: Int, score: Float)] {
+        func top(_ items: [(row: Int, score: Float)], k: Int = k) -> [(row: Int, score: Float)] {
             var collector = TopKCollector(capacity: k)
             for (row, score) in items { collector.offer(score: score, row: Int32(row), ids: index.ids) }
             return collector.sorted(ids: index.ids)
@@ -39,6 +39,12 @@ extension UnlockComputation {
         let market = scored(scan.market, scan.marketUpper, scan.marketLower, atLeast: rules.fittingScore)
         let topMarket = top(market)
         let topWelfare = top(scored(scan.welfare, scan.welfareUpper, scan.welfareLower, atLeast: .infinity))
+        // The stalls, as the matcher ranks them under the filter job_types=self_employment (no public-welfare post passes it).
+        let stallType = UInt8(JobType.allCases.firstIndex(of: .selfEmployment)!)
+        let stallAt = scan.market.indices.filter { index.columns.jobType[Int(scan.market[$0])] == stallType }
+        let stallTop = top(scored(stallAt.map { scan.market[$0] }, stallAt.map { scan.marketUpper[$0] }, stallAt.map { scan.marketLower[$0] },
+                                  atLeast: .infinity, k: rules.postingsShown), k: rules.postingsShown)
+        let stalls = matcher.rank(market: stallTop, publicWelfare: [], k: rules.postingsShown)
         let fitting = market.filter { $0.score >= rules.fittingScore }.sorted(by: order)
         let reach = reachOf(allowed: scan.market.count, fitting: fitting, best: topMarket.first?.score)
         let topList = matcher.rank(market: topMarket, publicWelfare: topWelfare, k: k,
@@ -58,7 +64,8 @@ extension UnlockComputation {
         guard let gains = boundedGains(setup: setup, person: person, asOf: asOf, x0: x0, scan: scan, topMarket: topMarket, lacking: lacking) else {
             return nil
         }
-        return finish(person: person, setup: setup, gains: gains, reach: reach, fitting: fitting, topList: topList, publicWelfare: topWelfare)
+        return finish(person: person, setup: setup, gains: gains, reach: reach, fitting: fitting, topList: topList, publicWelfare: topWelfare,
+                      selfEmployment: stalls)
     }
 
     /// Each variant's gain, scoring exactly only the postings its bound does not rule out.
@@ -129,6 +136,11 @@ extension UnlockComputation {
 
     /// The variants' rows: the person's row with the blocks that read skills and certificates written again.
     func variantVectors(_ effects: [Effect], person: Applicant, x0: [Float], asOf: Timestamp) -> [[Float]] {
-        effects.map { matcher.extractor.applicantVector($0.applied(to: person), at: asOf, patching: x0) }
+        let extractor = matcher.extractor
+        let profile = ApplicantProfile(person, vocabulary: extractor.model.skills)
+        return effects.map { effect in
+            extractor.applicantVector(effect.applied(to: person), patching: x0,
+                                      profile: profile.adding(skills: effect.skills, certificates: effect.certificates, vocabulary: extractor.model.skills))
+        }
     }
 }

@@ -21,6 +21,9 @@ public struct UnlockComputation: Sendable {
         public var topList: [ScoredJob]
         /// The best allowed public-welfare posts (at most ``PlanRules/topListSize``), best first.
         public var publicWelfare: [(row: Int, score: Float)]
+        /// The best allowed self-employment postings (stalls, 个体经营; at most ``PlanRules/postingsShown``), as the
+        /// matcher ranks them under the filter `job_types=self_employment`.
+        public var selfEmployment: [ScoredJob]
         /// Every course the person can take that adds something, best gain first.
         public var courses: [CourseUnlock]
         /// The certificate most lacked, when an allowed posting requires one the person does not hold.
@@ -69,8 +72,9 @@ public struct UnlockComputation: Sendable {
             return gain(byCertificate: byCertificate, entering: fitted[v].topMarket.filter { !baseTop.contains($0.row) }.map(\.row))
         }
         let topList = matcher.topCandidates(applicants: [person], m: rules.topListSize, asOf: asOf)[0]
+        let stalls = matcher.topCandidates(applicants: [person], m: rules.postingsShown, asOf: asOf, filter: JobFilter(jobTypes: [.selfEmployment]))[0]
         return finish(person: person, setup: setup, gains: gains, reach: reach, fitting: fitting, topList: topList,
-                      publicWelfare: Array(base.publicWelfare.sorted(by: order).prefix(rules.topListSize)))
+                      publicWelfare: Array(base.publicWelfare.sorted(by: order).prefix(rules.topListSize)), selfEmployment: stalls)
     }
 
     /// The matcher's order: score, then id.
@@ -128,7 +132,7 @@ public struct UnlockComputation: Sendable {
 
     /// The courses ranked by their gains and the certificate most lacked.
     func finish(person: Applicant, setup: Setup, gains: [Gain], reach: MarketReach, fitting: [(row: Int, score: Float)],
-                topList: [ScoredJob], publicWelfare: [(row: Int, score: Float)]) -> Result {
+                topList: [ScoredJob], publicWelfare: [(row: Int, score: Float)], selfEmployment: [ScoredJob]) -> Result {
         let all = setup.all, lacked = setup.lacked, first = setup.courseEffects
         var unlocks: [CourseUnlock] = []
         for (c, course) in setup.takeable.enumerated() where !all[setup.effectOf[c]].isEmpty {
@@ -148,7 +152,8 @@ public struct UnlockComputation: Sendable {
                 .sorted { ($0.distanceKm, $0.training!.startsAt, $0.training!.id) < ($1.distanceKm, $1.training!.startsAt, $1.training!.id) }
             certificate = CertificateUnlock(certificate: name, postingsRequiring: lacked[top].value, unlock: alone, courses: giving)
         }
-        return Result(reach: reach, fitting: fitting, topList: topList, publicWelfare: publicWelfare, courses: unlocks, certificate: certificate)
+        return Result(reach: reach, fitting: fitting, topList: topList, publicWelfare: publicWelfare, selfEmployment: selfEmployment,
+                      courses: unlocks, certificate: certificate)
     }
 
     /// `items` not in `held`, once each, in their order.

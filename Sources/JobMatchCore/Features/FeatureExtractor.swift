@@ -120,11 +120,16 @@ public struct FeatureExtractor: Sendable {
     /// only (a course's): ``skillAndCertificateBlocks`` are written again, the rest is copied from `base`.
     /// The same floats as ``applicantVector(_:at:)`` (the same code writes the blocks, from zero).
     public func applicantVector(_ applicant: Applicant, at time: Timestamp, patching base: [Float]) -> [Float] {
+        applicantVector(applicant, patching: base, profile: ApplicantProfile(applicant, vocabulary: model.skills))
+    }
+
+    /// The same with `applicant`'s profile given (``ApplicantProfile/adding(skills:certificates:vocabulary:)``).
+    func applicantVector(_ applicant: Applicant, patching base: [Float], profile: ApplicantProfile) -> [Float] {
         var v = base
         for block in Self.skillAndCertificateBlocks {
             for i in layout[block] { v[i] = 0 }
         }
-        writeSkillAndCertificateBlocks(applicant, profile: ApplicantProfile(applicant, vocabulary: model.skills), into: &v)
+        writeSkillAndCertificateBlocks(applicant, profile: profile, into: &v)
         return v
     }
 
