@@ -104,6 +104,8 @@ import Testing
                 let profile = ApplicantProfile(person, vocabulary: extractor.model.skills)
                     .adding(skills: course.skills, certificates: course.certificates, vocabulary: extractor.model.skills)
                 #expect(extractor.applicantVector(trained, patching: base, profile: profile) == scratch)
+                var text = SkillTextPatcher(extractor: extractor, applicant: person)
+                #expect(extractor.applicantVector(trained, patching: base, profile: profile, text: { text.write(adding: course.skills, into: &$0) }) == scratch)
             }
         }
     }

@@ -138,9 +138,11 @@ extension UnlockComputation {
     func variantVectors(_ effects: [Effect], person: Applicant, x0: [Float], asOf: Timestamp) -> [[Float]] {
         let extractor = matcher.extractor
         let profile = ApplicantProfile(person, vocabulary: extractor.model.skills)
+        var text = SkillTextPatcher(extractor: extractor, applicant: person)
         return effects.map { effect in
             extractor.applicantVector(effect.applied(to: person), patching: x0,
-                                      profile: profile.adding(skills: effect.skills, certificates: effect.certificates, vocabulary: extractor.model.skills))
+                                      profile: profile.adding(skills: effect.skills, certificates: effect.certificates, vocabulary: extractor.model.skills),
+                                      text: { text.write(adding: effect.skills, into: &$0) })
         }
     }
 }

@@ -123,19 +123,22 @@ public struct FeatureExtractor: Sendable {
         applicantVector(applicant, patching: base, profile: ApplicantProfile(applicant, vocabulary: model.skills))
     }
 
-    /// The same with `applicant`'s profile given (``ApplicantProfile/adding(skills:certificates:vocabulary:)``).
-    func applicantVector(_ applicant: Applicant, patching base: [Float], profile: ApplicantProfile) -> [Float] {
+    /// The same with `applicant`'s profile given (``ApplicantProfile/adding(skills:certificates:vocabulary:)``); with
+    /// `text`, the text block is written by it (``SkillTextPatcher``) instead of from the document.
+    func applicantVector(_ applicant: Applicant, patching base: [Float], profile: ApplicantProfile,
+                         text: ((inout [Float]) -> Void)? = nil) -> [Float] {
         var v = base
         for block in Self.skillAndCertificateBlocks {
             for i in layout[block] { v[i] = 0 }
         }
-        writeSkillAndCertificateBlocks(applicant, profile: profile, into: &v)
+        writeSkillAndCertificateBlocks(applicant, profile: profile, into: &v, text: text)
         return v
     }
 
     /// The text, skills and certificate blocks of an applicant row (zero before).
-    func writeSkillAndCertificateBlocks(_ applicant: Applicant, profile: ApplicantProfile, into v: inout [Float]) {
-        writeText(Self.document(of: applicant), block: .text, into: &v)
+    func writeSkillAndCertificateBlocks(_ applicant: Applicant, profile: ApplicantProfile, into v: inout [Float],
+                                        text: ((inout [Float]) -> Void)? = nil) {
+        if let text { text(&v) } else { writeText(Self.document(of: applicant), block: .text, into: &v) }
         writeHashed(profile.skills, block: .skills, normalize: .none, into: &v)
         let certificates = layout[.certificates]
         guard !certificates.isEmpty else { return }
@@ -299,11 +302,16 @@ public struct FeatureExtractor: Sendable {
                 order.append(term)
             }
         }
-        var norm: Float = 0
         for term in order {
             let (index, sign) = StableHash.bucket(term, seed: configuration.seed &+ 1, count: range.count)
             v[range.lowerBound + index] += sign * counts[term]! * model.vocabulary.weight(term)
         }
+        Self.normalize(range, &v)
+    }
+
+    /// L2-normalises `v[range]` (left as it is when zero).
+    static func normalize(_ range: Range<Int>, _ v: inout [Float]) {
+        var norm: Float = 0
         for i in range { norm += v[i] * v[i] }
         guard norm > 0 else { return }
         let inverse = 1 / norm.squareRoot()
