@@ -18,11 +18,14 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(help: "The model folder (default: the database's model in force).") var model: String?
     @Option(help: "OpenBLAS threads.") var threads: Int = 1
     @Option(help: "Plan the first N seekers (by id) and print timings and the share per track (no plans printed).") var survey: Int?
+    @Option(help: "With --survey: time the list (recommend, k = 10) of the first M of them too, for the plan / list ratio per person.")
+    var paired: Int = 200
 
     func validate() throws {
         _ = try TimeArgument.parse(asOf, option: "--as-of")
         if (applicant == nil) == (survey == nil) { throw ValidationError("give --applicant ID or --survey N") }
         if let survey, survey < 1 { throw ValidationError("--survey must be at least 1") }
+        if paired < 0 { throw ValidationError("--paired must be at least 0") }
     }
 
     func run() async throws {
@@ -33,7 +36,7 @@ struct PlanCommand: AsyncParsableCommand {
         if let survey {
             let seekers = Array(try db.applicants(status: .seeking).prefix(survey))
             try CLIAudit.record(db, command: "plan --survey", people: seekers.map(\.id), detail: "plans: \(seekers.count)")
-            print(try PlanSurvey.run(planner: planner, people: seekers, asOf: time).summary)
+            print(try PlanSurvey.run(planner: planner, people: seekers, asOf: time, paired: paired).summary)
             return
         }
         let person = try matcher.applicant(id: applicant!, file: database.path)

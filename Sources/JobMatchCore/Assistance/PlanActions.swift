@@ -50,9 +50,7 @@ struct PlanActions {
             t.steps = t.courses.isEmpty ? ["暂无可报名且能增加合适岗位的课程：登记培训需求"]
                 : ["推荐报名下列课程（按新增合适岗位数排序）", "结业后重新匹配岗位"]
         case .entrepreneurship:
-            let stalls = matcher.topCandidates(applicants: [applicant], m: rules.postingsShown, asOf: asOf,
-                                               filter: JobFilter(jobTypes: [.selfEmployment]))[0]
-            t.postings = stalls.map { posting($0.row, $0.score, fallback: false) }
+            t.postings = found.selfEmployment.map { posting($0.row, $0.score, fallback: false) }
             t.support = ["创业担保贷款", "一次性创业补贴", "创业培训（SYB）", "创业孵化基地、夜市摊位等经营场地"]
             t.steps = ["开展创业指导，介绍下列自主创业、摊位机会", "协助申请创业扶持政策"]
         case .publicWelfarePlacement:

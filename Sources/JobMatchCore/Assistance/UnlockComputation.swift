@@ -19,8 +19,11 @@ public struct UnlockComputation: Sendable {
         public var fitting: [(row: Int, score: Float)]
         /// The person's top list as the matcher ranks it (with the public-welfare fallback).
         public var topList: [ScoredJob]
-        /// Allowed public-welfare posts, best first.
+        /// The best allowed public-welfare posts (at most ``PlanRules/topListSize``), best first.
         public var publicWelfare: [(row: Int, score: Float)]
+        /// The best allowed self-employment postings (stalls, 个体经营; at most ``PlanRules/postingsShown``), as the
+        /// matcher ranks them under the filter `job_types=self_employment`.
+        public var selfEmployment: [ScoredJob]
         /// Every course the person can take that adds something, best gain first.
         public var courses: [CourseUnlock]
         /// The certificate most lacked, when an allowed posting requires one the person does not hold.
@@ -36,72 +39,120 @@ public struct UnlockComputation: Sendable {
     /// Candidate certificates considered for "most lacked" (the most required first): enough for any market.
     static let certificateCandidates = 12
 
+    /// The unlock computation for one person at `asOf`. Scores the person once over their reach and each course
+    /// effect only where it can change something (``bounded(applicant:courses:asOf:)``); the same result as
+    /// ``computeByFullRescoring(applicant:courses:asOf:)``, which stays as the reference.
     public func compute(applicant person: Applicant, courses: [Training], asOf: Timestamp) -> Result {
+        bounded(applicant: person, courses: courses, asOf: asOf) ?? computeByFullRescoring(applicant: person, courses: courses, asOf: asOf)
+    }
+
+    /// The unlock computation by rescoring every profile (the person and one per course effect and lacked
+    /// certificate) over every posting: the reference the bounded path is tested against.
+    public func computeByFullRescoring(applicant person: Applicant, courses: [Training], asOf: Timestamp) -> Result {
         let index = matcher.index
         let held = Set(person.certificates)
         let base = matcher.fitting(applicants: [person], asOf: asOf, minimumScore: -.infinity, sorted: false, top: rules.topListSize)[0]
-        let order = { (x: (row: Int, score: Float), y: (row: Int, score: Float)) in
-            x.score > y.score || (x.score == y.score && index.ids[x.row] < index.ids[y.row])
-        }
         let fitting = base.market.filter { $0.score >= rules.fittingScore }.sorted(by: order)
-        let best = base.market.max(by: { order($1, $0) })?.score
-        let weak = MarketReach.isWeak(allowedMarket: base.market.count, bestScore: best, configuration: matcher.configuration, k: rules.topListSize)
-        let reach = MarketReach(allowedPostings: base.market.count, fittingPostings: fitting.count,
-                                fittingOpenings: fitting.reduce(0) { $0 + index.jobs[$1.row].openings }, bestScore: best, isWeak: weak)
-        // Certificates required by allowed market postings and not held, the most required first.
+        let reach = reachOf(allowed: base.market.count, fitting: fitting, best: base.market.max(by: { order($1, $0) })?.score)
         var requiring: [String: Int] = [:]
         for (row, _) in base.market {
             for c in Set(index.jobs[row].certificatesRequired) where !held.contains(c) { requiring[c, default: 0] += 1 }
         }
-        let lacked = Array(requiring.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(Self.certificateCandidates))
-        // Distinct effects (new skills, new certificates): courses of one kind are scored once.
-        let reachKm = rules.courseReach(for: person)
-        let takeable = courses.filter { Self.canTake($0, person, asOf: asOf) && Self.distanceKm(person, $0) <= reachKm }
-        var effects: [Effect] = []
-        var effectOf: [Int] = []
-        for course in takeable {
-            // In the course's order (the profile's text features read the skills in order).
-            let effect = Effect(skills: Self.new(course.skills, beside: person.skills), certificates: Self.new(course.certificates, beside: person.certificates))
-            if let at = effects.firstIndex(of: effect) { effectOf.append(at) } else { effectOf.append(effects.count); effects.append(effect) }
-        }
-        let certificateEffects = lacked.map { Effect(skills: [], certificates: [$0.key]) }
-        let all = effects + certificateEffects
-        let variants = all.map { $0.applied(to: person) }
+        let setup = Setup(unlock: self, person: person, courses: courses, asOf: asOf, requiring: requiring)
+        let variants = setup.all.map { $0.applied(to: person) }
         // One pass: each variant's fitting postings and its best allowed market postings (its market top list).
         let fitted = matcher.fitting(applicants: variants, asOf: asOf, minimumScore: rules.fittingScore, top: rules.topListSize)
         let baseTop = Set(base.topMarket.map(\.row))
-        let gains: [Gain] = all.indices.map { v in
-            let supplied = held.union(all[v].certificates)
+        let gains: [Gain] = setup.all.indices.map { v in
+            let supplied = held.union(setup.all[v].certificates)
             let byCertificate = fitted[v].market.filter { item in
                 let required = Set(index.jobs[item.row].certificatesRequired)
                 return !required.isEmpty && !required.isSubset(of: held) && required.isSubset(of: supplied)
             }.map(\.row)
-            let entering = fitted[v].topMarket.filter { !baseTop.contains($0.row) }.map(\.row)
-            let rows = Set(byCertificate).union(entering)
-            let ranked = rows.sorted { index.ids[$0] < index.ids[$1] }
-            return Gain(rows: ranked, certificate: byCertificate.count, entering: entering.count,
-                        openings: rows.reduce(0) { $0 + index.jobs[$1].openings })
+            return gain(byCertificate: byCertificate, entering: fitted[v].topMarket.filter { !baseTop.contains($0.row) }.map(\.row))
         }
+        let topList = matcher.topCandidates(applicants: [person], m: rules.topListSize, asOf: asOf)[0]
+        let stalls = matcher.topCandidates(applicants: [person], m: rules.postingsShown, asOf: asOf, filter: JobFilter(jobTypes: [.selfEmployment]))[0]
+        return finish(person: person, setup: setup, gains: gains, reach: reach, fitting: fitting, topList: topList,
+                      publicWelfare: Array(base.publicWelfare.sorted(by: order).prefix(rules.topListSize)), selfEmployment: stalls)
+    }
+
+    /// The matcher's order: score, then id.
+    func order(_ x: (row: Int, score: Float), _ y: (row: Int, score: Float)) -> Bool {
+        x.score > y.score || (x.score == y.score && matcher.index.ids[x.row] < matcher.index.ids[y.row])
+    }
+
+    func reachOf(allowed: Int, fitting: [(row: Int, score: Float)], best: Float?) -> MarketReach {
+        let weak = MarketReach.isWeak(allowedMarket: allowed, bestScore: best, configuration: matcher.configuration, k: rules.topListSize)
+        return MarketReach(allowedPostings: allowed, fittingPostings: fitting.count,
+                           fittingOpenings: fitting.reduce(0) { $0 + matcher.index.jobs[$1.row].openings }, bestScore: best, isWeak: weak)
+    }
+
+    /// The gain of one profile: the postings its certificates open (fitting) and those entering the top list.
+    func gain(byCertificate: [Int], entering: [Int]) -> Gain {
+        let index = matcher.index
+        let rows = Set(byCertificate).union(entering)
+        return Gain(rows: rows.sorted { index.ids[$0] < index.ids[$1] }, certificate: byCertificate.count, entering: entering.count,
+                    openings: rows.reduce(0) { $0 + index.jobs[$1].openings })
+    }
+
+    /// The profiles a plan scores besides the person: one per distinct course effect, one per lacked certificate.
+    struct Setup {
+        let held: Set<String>
+        /// Certificates required by allowed market postings and not held, the most required first (with the count).
+        let lacked: [(key: String, value: Int)]
+        /// The courses the person can take (education, dates, reach).
+        let takeable: [Training]
+        /// Distinct course effects, then one effect per lacked certificate.
+        let all: [Effect]
+        let courseEffects: Int
+        /// `takeable[c]`'s effect in `all`.
+        let effectOf: [Int]
+
+        init(unlock: UnlockComputation, person: Applicant, courses: [Training], asOf: Timestamp, requiring: [String: Int]) {
+            held = Set(person.certificates)
+            lacked = Array(requiring.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+                .prefix(UnlockComputation.certificateCandidates)).map { (key: $0.key, value: $0.value) }
+            let reachKm = unlock.rules.courseReach(for: person)
+            takeable = courses.filter { UnlockComputation.canTake($0, person, asOf: asOf) && UnlockComputation.distanceKm(person, $0) <= reachKm }
+            // Distinct effects (new skills, new certificates): courses of one kind are scored once.
+            var effects: [Effect] = []
+            var effectOf: [Int] = []
+            for course in takeable {
+                // In the course's order (the profile's text features read the skills in order).
+                let effect = Effect(skills: UnlockComputation.new(course.skills, beside: person.skills),
+                                    certificates: UnlockComputation.new(course.certificates, beside: person.certificates))
+                if let at = effects.firstIndex(of: effect) { effectOf.append(at) } else { effectOf.append(effects.count); effects.append(effect) }
+            }
+            courseEffects = effects.count
+            self.effectOf = effectOf
+            all = effects + lacked.map { Effect(skills: [], certificates: [$0.key]) }
+        }
+    }
+
+    /// The courses ranked by their gains and the certificate most lacked.
+    func finish(person: Applicant, setup: Setup, gains: [Gain], reach: MarketReach, fitting: [(row: Int, score: Float)],
+                topList: [ScoredJob], publicWelfare: [(row: Int, score: Float)], selfEmployment: [ScoredJob]) -> Result {
+        let all = setup.all, lacked = setup.lacked, first = setup.courseEffects
         var unlocks: [CourseUnlock] = []
-        for (c, course) in takeable.enumerated() where !all[effectOf[c]].isEmpty {
-            unlocks.append(unlock(gains[effectOf[c]], effect: all[effectOf[c]], course: course, person: person))
+        for (c, course) in setup.takeable.enumerated() where !all[setup.effectOf[c]].isEmpty {
+            unlocks.append(unlock(gains[setup.effectOf[c]], effect: all[setup.effectOf[c]], course: course, person: person))
         }
         unlocks.sort(by: Self.ranks)
         var certificate: CertificateUnlock?
-        if let top = certificateEffects.indices.max(by: { a, b in
-            let (x, y) = (gains[effects.count + a], gains[effects.count + b])
+        if let top = lacked.indices.max(by: { a, b in
+            let (x, y) = (gains[first + a], gains[first + b])
             if x.rows.count != y.rows.count { return x.rows.count < y.rows.count }
             if lacked[a].value != lacked[b].value { return lacked[a].value < lacked[b].value }
             return lacked[a].key > lacked[b].key
         }) {
             let name = lacked[top].key
-            let alone = unlock(gains[effects.count + top], effect: certificateEffects[top], course: nil, person: person)
+            let alone = unlock(gains[first + top], effect: all[first + top], course: nil, person: person)
             let giving = unlocks.filter { $0.training?.certificates.contains(name) == true }
                 .sorted { ($0.distanceKm, $0.training!.startsAt, $0.training!.id) < ($1.distanceKm, $1.training!.startsAt, $1.training!.id) }
             certificate = CertificateUnlock(certificate: name, postingsRequiring: lacked[top].value, unlock: alone, courses: giving)
         }
-        let topList = matcher.topCandidates(applicants: [person], m: rules.topListSize, asOf: asOf)[0]
-        return Result(reach: reach, fitting: fitting, topList: topList, publicWelfare: base.publicWelfare.sorted(by: order),
+        return Result(reach: reach, fitting: fitting, topList: topList, publicWelfare: publicWelfare, selfEmployment: selfEmployment,
                       courses: unlocks, certificate: certificate)
     }
 

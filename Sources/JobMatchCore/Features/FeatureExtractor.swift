@@ -68,8 +68,7 @@ public struct FeatureExtractor: Sendable {
     public func applicantVector(_ applicant: Applicant, at time: Timestamp) -> [Float] {
         var v = [Float](repeating: 0, count: dimension)
         let profile = ApplicantProfile(applicant, vocabulary: model.skills)
-        writeText(Self.document(of: applicant), block: .text, into: &v)
-        writeHashed(profile.skills, block: .skills, normalize: .none, into: &v)
+        writeSkillAndCertificateBlocks(applicant, profile: profile, into: &v)
         writeHashed(profile.occupationWishes, block: .occupation, normalize: .none, into: &v)
         // Location: encoding of home, and a constant that meets the job's remote nearness.
         let location = layout[.location]
@@ -109,12 +108,43 @@ public struct FeatureExtractor: Sendable {
                 traits.contains(trait) ? sum + model.suitability.affinity(trait, flag) : sum
             }
         }
+        writeApplicantHistory(applicant, into: &v)
+        return v
+    }
+
+    /// The blocks of an applicant row that read the person's skills or certificates (the text reads the skills
+    /// too); no other block of the row reads either.
+    public static let skillAndCertificateBlocks: [FeatureBlock] = [.text, .skills, .certificates]
+
+    /// `applicant`'s row at `time` when `base` is the row of the same person with other skills or certificates
+    /// only (a course's): ``skillAndCertificateBlocks`` are written again, the rest is copied from `base`.
+    /// The same floats as ``applicantVector(_:at:)`` (the same code writes the blocks, from zero).
+    public func applicantVector(_ applicant: Applicant, at time: Timestamp, patching base: [Float]) -> [Float] {
+        applicantVector(applicant, patching: base, profile: ApplicantProfile(applicant, vocabulary: model.skills))
+    }
+
+    /// The same with `applicant`'s profile given (``ApplicantProfile/adding(skills:certificates:vocabulary:)``); with
+    /// `text`, the text block is written by it (``SkillTextPatcher``) instead of from the document.
+    func applicantVector(_ applicant: Applicant, patching base: [Float], profile: ApplicantProfile,
+                         text: ((inout [Float]) -> Void)? = nil) -> [Float] {
+        var v = base
+        for block in Self.skillAndCertificateBlocks {
+            for i in layout[block] { v[i] = 0 }
+        }
+        writeSkillAndCertificateBlocks(applicant, profile: profile, into: &v, text: text)
+        return v
+    }
+
+    /// The text, skills and certificate blocks of an applicant row (zero before).
+    func writeSkillAndCertificateBlocks(_ applicant: Applicant, profile: ApplicantProfile, into v: inout [Float],
+                                        text: ((inout [Float]) -> Void)? = nil) {
+        if let text { text(&v) } else { writeText(Self.document(of: applicant), block: .text, into: &v) }
+        writeHashed(profile.skills, block: .skills, normalize: .none, into: &v)
         let certificates = layout[.certificates]
+        guard !certificates.isEmpty else { return }
         v[certificates.lowerBound] = 1
         writeHashed(Dictionary(profile.certificates.map { ($0, Float(1)) }, uniquingKeysWith: max),
                     range: certificates.dropFirst(), into: &v, normalize: .none)
-        writeApplicantHistory(applicant, into: &v)
-        return v
     }
 
     /// The history blocks of the applicant row: the event-weighted mean of the past blocks of the postings the
@@ -292,11 +322,16 @@ public struct FeatureExtractor: Sendable {
                 order.append(term)
             }
         }
-        var norm: Float = 0
         for term in order {
             let (index, sign) = StableHash.bucket(term, seed: configuration.seed &+ 1, count: range.count)
             v[range.lowerBound + index] += sign * counts[term]! * model.vocabulary.weight(term)
         }
+        Self.normalize(range, &v)
+    }
+
+    /// L2-normalises `v[range]` (left as it is when zero).
+    static func normalize(_ range: Range<Int>, _ v: inout [Float]) {
+        var norm: Float = 0
         for i in range { norm += v[i] * v[i] }
         guard norm > 0 else { return }
         let inverse = 1 / norm.squareRoot()

@@ -24,6 +24,18 @@ struct ApplicantProfile {
         }
         certificates = Set(a.certificates.map(vocabulary.canonical))
     }
+
+    /// The profile of the same person with `skills` and `certificates` added (to the end of their lists): what the
+    /// initializer gives for them, since every entry is the largest weight any source gives the term.
+    func adding(skills: [String], certificates: [String], vocabulary: SkillVocabulary) -> ApplicantProfile {
+        var changed = self
+        for skill in skills {
+            let term = vocabulary.canonical(skill)
+            changed.skills[term] = max(changed.skills[term] ?? 0, 1)
+        }
+        changed.certificates.formUnion(certificates.map(vocabulary.canonical))
+        return changed
+    }
 }
 
 /// A job's canonical terms: skills asked for, what the job is, certificates required, monthly wage.

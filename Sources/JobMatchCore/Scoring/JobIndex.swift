@@ -10,6 +10,9 @@ public struct JobIndex: Sendable {
     public private(set) var columns: RuleColumns
     /// ``vectors`` in int8 with per-row error norms (what one applicant with a wide reach is scored on first).
     public private(set) var compact: CompactJobMatrix
+    /// Per row, the norms and nonzero entries of the blocks an applicant's skills and certificates feed (what
+    /// bounds a course's effect on the row's score, ``UnlockComputation``).
+    public private(set) var skillBlocks: SkillBlockSummary
     /// Whether ``compact`` is kept (else it stays empty).
     private let keepsCompact: Bool
     /// `jobs[i].id`, kept beside the rows for tie-breaks.
@@ -36,6 +39,7 @@ public struct JobIndex: Sendable {
         vectors = []
         columns = RuleColumns()
         self.compact = CompactJobMatrix(dimension: extractor.dimension)
+        skillBlocks = SkillBlockSummary(layout: extractor.layout)
         keepsCompact = compact
         ids = []
         rowByID = [:]
@@ -53,6 +57,7 @@ public struct JobIndex: Sendable {
         self.vectors = []
         columns = RuleColumns()
         compact = CompactJobMatrix(dimension: extractor.dimension)
+        skillBlocks = SkillBlockSummary(layout: extractor.layout)
         keepsCompact = true
         ids = []
         rowByID = [:]
@@ -80,6 +85,7 @@ public struct JobIndex: Sendable {
             jobs[row] = job
             vectors.replaceSubrange(row * dimension..<(row + 1) * dimension, with: vector)
             columns.set(job, at: row)
+            skillBlocks.set(row, vector)
             if compacting && keepsCompact { compact.set(row, vector) }
         } else {
             rowByID[job.id] = jobs.count
@@ -87,6 +93,7 @@ public struct JobIndex: Sendable {
             ids.append(job.id)
             vectors += vector
             columns.append(job)
+            skillBlocks.append(vector)
             if compacting && keepsCompact { compact.append(vector) }
         }
     }
@@ -106,6 +113,7 @@ public struct JobIndex: Sendable {
         ids.removeLast()
         vectors.removeLast(dimension)
         columns.swapRemove(row)
+        skillBlocks.swapRemove(row)
         if keepsCompact { compact.swapRemove(row) }
         return true
     }
