@@ -31,7 +31,9 @@ struct RebuildTests {
             let first = try await client.call(.get, "/v1/applicants/A2/recommendations?k=10&job_type=full_time&\(TestServer.asOfQuery)",
                                               token: TestServer.operatorToken)
             let answeredIn = ContinuousClock.now - start
-            #expect(first.status == 503, "\(first.status) \(first.text)")
+            // Not held until the rebuild is done: a request held that long would be answered from the new index
+            // (200), so the 503 is the proof (no wall-clock bound, which failed on loaded machines).
+            #expect(first.status == 503, "\(first.status) \(first.text) after \(answeredIn)")
             #expect(first.retryAfter == "1")
             #expect(first.json?["type"] == .string("https://jobmatch.invalid/problems/not_ready"))
             // The first request started the rebuild; by the next one it may be done: then ready means fresh.
@@ -43,10 +45,6 @@ struct RebuildTests {
             }
 
             let after = try await FreshnessTests.listWhenServed(client, k: 200)
-            // Not held until the rebuild is done (no wall-clock bound: the machine may be loaded): the refusal
-            // came back before the first list from the new index did.
-            let servedIn = ContinuousClock.now - start
-            #expect(answeredIn < servedIn, "a refusal is immediate, not after the rebuild: \(answeredIn) against \(servedIn)")
             #expect(after.contains { $0.hasPrefix("R") }, "the imported postings are listed: \(after)")
             #expect(try await client.call(.get, "/readyz").status == 200)
         }
