@@ -90,6 +90,36 @@ import Testing
         #expect(try Self.compare(matcher, applicants: applicants, courses: courses, rules: rules, exact: false) > 0)
     }
 
+    /// A plan without a training track wants no courses (``PlanBuilder``): none is rescored, the reach and the lists
+    /// are what they are with the courses, on both paths; the question is asked once, when the reach is known.
+    @Test func withoutCoursesWantedOnlyTheCoursesGo() {
+        let (applicants, jobs, courses) = Self.market(seed: 171, jobs: 600)
+        var configuration = MatcherConfiguration()
+        configuration.useReferenceKernel = true
+        let matcher = Matcher(index: JobIndex(model: MatchModel.build(from: applicants, jobs: jobs), jobs: jobs), configuration: configuration)
+        var rules = PlanRules()
+        rules.fittingScore = 0.30
+        rules.courseReachKm = 200
+        let unlock = UnlockComputation(matcher: matcher, rules: rules)
+        var asked = 0, withCourses = 0
+        for person in applicants {
+            var want = unlock.computeByFullRescoring(applicant: person, courses: courses, asOf: Self.asOf)
+            if !want.courses.isEmpty { withCourses += 1 }
+            want.courses = []
+            want.certificate = nil
+            let bounded = unlock.compute(applicant: person, courses: courses, asOf: Self.asOf, coursesWanted: { reach in
+                asked += 1
+                #expect(reach == want.reach)
+                return false
+            })
+            Self.expectSame(bounded, want, person.id, exact: true)
+            Self.expectSame(unlock.computeByFullRescoring(applicant: person, courses: courses, asOf: Self.asOf, coursesWanted: { _ in false }),
+                            want, person.id, exact: true)
+        }
+        #expect(asked == applicants.count)
+        #expect(withCourses > 0)
+    }
+
     @Test func aPatchedRowEqualsARowExtractedFromScratch() {
         let (applicants, jobs, courses) = Self.market(seed: 170, jobs: 200)
         let extractor = FeatureExtractor(model: MatchModel.build(from: applicants, jobs: jobs))

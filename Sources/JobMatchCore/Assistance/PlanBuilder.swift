@@ -47,10 +47,14 @@ public struct PlanBuilder: Sendable {
         let since = a.status == .seeking ? stuck.stuckSince(
             contacts: StuckSearch.contacts(pushes: inputs.pushes.filter { $0 < asOf }, events: events, services: before),
             outcomes: events, services: before, asOf: asOf) : nil
-        let needsCourses = a.status == .seeking
-        let found = UnlockComputation(matcher: matcher, rules: rules).compute(applicant: a, courses: needsCourses ? inputs.trainings : [], asOf: asOf)
-        let decisions = TrackRules.decide(a, household: household, reach: found.reach, stuckSince: since, rules: rules,
-                                          weakMarketScore: matcher.configuration.weakMarketScore)
+        func decide(_ reach: MarketReach) -> [TrackRules.Decision] {
+            TrackRules.decide(a, household: household, reach: reach, stuckSince: since, rules: rules, weakMarketScore: matcher.configuration.weakMarketScore)
+        }
+        // The tracks follow from the file and the reach alone; only a training track shows courses, so only then
+        // are they rescored.
+        let found = UnlockComputation(matcher: matcher, rules: rules).compute(
+            applicant: a, courses: inputs.trainings, asOf: asOf, coursesWanted: { reach in decide(reach).contains { $0.track == .training } })
+        let decisions = decide(found.reach)
         let actions = PlanActions(matcher: matcher, rules: rules, applicant: a, asOf: asOf, found: found)
         return AssistancePlan(applicant: a.id, asOf: asOf, status: a.status, reach: found.reach, household: household, stuckSince: since,
                               tracks: decisions.map { actions.track($0) })

@@ -15,7 +15,8 @@ extension UnlockComputation {
 
     /// Nil when the index has no block summary or a variant's row differs outside the summarised blocks (the
     /// caller then rescores in full).
-    func bounded(applicant person: Applicant, courses: [Training], asOf: Timestamp) -> Result? {
+    func bounded(applicant person: Applicant, courses: [Training], asOf: Timestamp,
+                 coursesWanted: (MarketReach) -> Bool = { _ in true }) -> Result? {
         let index = matcher.index, extractor = matcher.extractor, summary = index.skillBlocks
         guard summary.count == index.count else { return nil }
         let k = rules.topListSize
@@ -50,9 +51,10 @@ extension UnlockComputation {
         let topList = matcher.rank(market: topMarket, publicWelfare: topWelfare, k: k,
                                    wishesPublicWelfare: person.preferences.jobTypes.contains(.publicWelfare))
         // Certificates required and not held, per allowed market posting (most postings require none).
+        let wanted = coursesWanted(reach)
         var requiring: [String: Int] = [:]
         var lacking: [(at: Int, missing: Set<String>)] = []
-        for (i, r) in scan.market.enumerated() {
+        for (i, r) in scan.market.enumerated() where wanted {
             let required = index.jobs[Int(r)].certificatesRequired
             guard !required.isEmpty else { continue }
             let missing = Set(required).subtracting(held)
@@ -60,7 +62,7 @@ extension UnlockComputation {
             for c in missing { requiring[c, default: 0] += 1 }
             lacking.append((i, missing))
         }
-        let setup = Setup(unlock: self, person: person, courses: courses, asOf: asOf, requiring: requiring)
+        let setup = Setup(unlock: self, person: person, courses: wanted ? courses : [], asOf: asOf, requiring: requiring)
         guard let gains = boundedGains(setup: setup, person: person, asOf: asOf, x0: x0, scan: scan, topMarket: topMarket, lacking: lacking) else {
             return nil
         }

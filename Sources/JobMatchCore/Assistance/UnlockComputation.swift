@@ -40,25 +40,32 @@ public struct UnlockComputation: Sendable {
     static let certificateCandidates = 12
 
     /// The unlock computation for one person at `asOf`. Scores the person once over their reach and each course
-    /// effect only where it can change something (``bounded(applicant:courses:asOf:)``); the same result as
-    /// ``computeByFullRescoring(applicant:courses:asOf:)``, which stays as the reference.
-    public func compute(applicant person: Applicant, courses: [Training], asOf: Timestamp) -> Result {
-        bounded(applicant: person, courses: courses, asOf: asOf) ?? computeByFullRescoring(applicant: person, courses: courses, asOf: asOf)
+    /// effect only where it can change something (``bounded(applicant:courses:asOf:coursesWanted:)``); the same
+    /// result as ``computeByFullRescoring(applicant:courses:asOf:coursesWanted:)``, which stays as the reference.
+    ///
+    /// `coursesWanted` is asked once the person's reach is known: when it says no (the plan has no training
+    /// track, ``PlanBuilder``), no course or certificate is rescored and the result has none.
+    public func compute(applicant person: Applicant, courses: [Training], asOf: Timestamp,
+                        coursesWanted: (MarketReach) -> Bool = { _ in true }) -> Result {
+        bounded(applicant: person, courses: courses, asOf: asOf, coursesWanted: coursesWanted)
+            ?? computeByFullRescoring(applicant: person, courses: courses, asOf: asOf, coursesWanted: coursesWanted)
     }
 
     /// The unlock computation by rescoring every profile (the person and one per course effect and lacked
     /// certificate) over every posting: the reference the bounded path is tested against.
-    public func computeByFullRescoring(applicant person: Applicant, courses: [Training], asOf: Timestamp) -> Result {
+    public func computeByFullRescoring(applicant person: Applicant, courses: [Training], asOf: Timestamp,
+                                       coursesWanted: (MarketReach) -> Bool = { _ in true }) -> Result {
         let index = matcher.index
         let held = Set(person.certificates)
         let base = matcher.fitting(applicants: [person], asOf: asOf, minimumScore: -.infinity, sorted: false, top: rules.topListSize)[0]
         let fitting = base.market.filter { $0.score >= rules.fittingScore }.sorted(by: order)
         let reach = reachOf(allowed: base.market.count, fitting: fitting, best: base.market.max(by: { order($1, $0) })?.score)
+        let wanted = coursesWanted(reach)
         var requiring: [String: Int] = [:]
-        for (row, _) in base.market {
+        for (row, _) in base.market where wanted {
             for c in Set(index.jobs[row].certificatesRequired) where !held.contains(c) { requiring[c, default: 0] += 1 }
         }
-        let setup = Setup(unlock: self, person: person, courses: courses, asOf: asOf, requiring: requiring)
+        let setup = Setup(unlock: self, person: person, courses: wanted ? courses : [], asOf: asOf, requiring: requiring)
         let variants = setup.all.map { $0.applied(to: person) }
         // One pass: each variant's fitting postings and its best allowed market postings (its market top list).
         let fitted = matcher.fitting(applicants: variants, asOf: asOf, minimumScore: rules.fittingScore, top: rules.topListSize)
